@@ -1,0 +1,63 @@
+// `deckhand serve [file-or-folder]`: the presenter app and live terminals for a deck or a folder of decks.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { LocalShellSandbox, startServer } from '@deckhand/server';
+import { parseFlags, parsePort } from '../parse-flags';
+import { ensurePresenterBuilt } from '../presenter-build';
+import { UsageError } from '../usage-error';
+import type { Command } from '../main';
+
+const usage = `Usage: deckhand serve [file-or-folder] [options]
+
+Serves a deck (or every deck in a folder, default: slides/) with a live terminal beside the slides.
+  --port N      port to listen on (default 4321, or $PORT; 0 picks a free one)
+  --host ADDR   address to bind (default 127.0.0.1, or $HOST). Anything but loopback exposes a
+                shell to the network: access still needs the secret in the printed address.
+  --token T     use this access secret instead of a random one
+  --html        allow any HTML in decks (still sanitized: never scripts or event handlers)`;
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'present decks with a live terminal in the browser',
+  usage,
+  async run(args) {
+    const { values, positionals } = parseFlags(
+      args,
+      { port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, html: { type: 'boolean' } },
+      usage,
+    );
+    if (positionals.length > 1) throw new UsageError(`give one deck file or folder, got ${positionals.length}`, usage);
+    const target = positionals[0] ?? 'slides';
+    if (!existsSync(target)) throw new UsageError(`no such deck file or folder: ${target}`, usage);
+    const port = parsePort(values.port ?? process.env.PORT, usage, values.port !== undefined ? '--port' : 'PORT');
+    const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+    if (values.token !== undefined && values.token.length < 16) {
+      throw new UsageError('--token must be at least 16 characters, so it cannot be guessed', usage);
+    }
+
+    const appDir = await ensurePresenterBuilt((line) => process.stderr.write(line + '\n'));
+    const server = await startServer({
+      decks: target,
+      appDir,
+      sandbox: new LocalShellSandbox({ cwd: path.resolve(existsSync(target) && !target.endsWith('.md') ? target : path.dirname(target)) }),
+      host,
+      port,
+      token: values.token,
+      html: values.html,
+    });
+    if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+      process.stderr.write(
+        `Warning: listening on ${host}, not loopback: anyone who can reach this machine and has the address below gets a shell as ${process.env.USER ?? 'this user'}.\n`,
+      );
+    }
+    process.stdout.write(`Deckhand is running at ${server.url}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        void server.close().then(resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,32 @@
+// Reads decks from the server. A 401 means the browser has not exchanged the access secret yet.
+import type { Deck } from '@deckhand/deck';
+
+export interface DeckSummary {
+  id: string;
+  title: string;
+  slides: number;
+  duration: string | null;
+}
+
+export interface LoadedDeck extends Deck {
+  id: string;
+}
+
+export class AccessNeededError extends Error {
+  override name = 'AccessNeededError';
+}
+
+export class DeckNotFoundError extends Error {
+  override name = 'DeckNotFoundError';
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (response.status === 401) throw new AccessNeededError('This server needs its access link.');
+  if (response.status === 404) throw new DeckNotFoundError(((await response.json()) as { message: string }).message);
+  if (!response.ok) throw new Error(`The server answered ${response.status} for ${url}.`);
+  return (await response.json()) as T;
+}
+
+export const fetchDeckList = (): Promise<DeckSummary[]> => getJson('/api/decks');
+export const fetchDeck = (id: string): Promise<LoadedDeck> => getJson(`/api/decks/${encodeURIComponent(id)}`);

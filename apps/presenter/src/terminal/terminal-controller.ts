@@ -1,0 +1,20 @@
+// What the rest of the app may ask of a terminal: run a block's commands, interrupt, focus.
+
+export interface RunRequest {
+  commands: string[];
+  /** Send Ctrl-C first. */
+  interrupt?: boolean;
+  /** Type without pressing Enter. */
+  typeOnly?: boolean;
+}
+
+export interface TerminalController {
+  run(request: RunRequest): void;
+  focus(): void;
+}
+
+/** The keystrokes that run a block: each command followed by Enter, multi-line commands line by line. */
+export function keystrokesFor(request: RunRequest): string {
+  const typed = request.commands.map((command) => command.replace(/\r?\n/g, '\r')).join('\r');
+  return (request.interrupt ? '\x03' : '') + typed + (request.typeOnly ? '' : '\r');
+}

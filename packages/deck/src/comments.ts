@@ -1,0 +1,53 @@
+// HTML comments on a slide are either directives (`<!-- paginate: false -->`, `<!-- _class: lead -->`)
+// or speaker notes, as in Marpit.
+import { parse as parseYaml } from 'yaml';
+import type { Directives } from './model';
+
+export const GLOBAL_DIRECTIVES = new Set([
+  'marp', 'theme', 'title', 'size', 'style', 'lang', 'headingDivider', 'math', 'html', 'duration',
+  'description', 'author', 'image', 'url',
+]);
+
+export const LOCAL_DIRECTIVES = new Set([
+  'paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition',
+  'backgroundRepeat', 'backgroundSize', 'color',
+]);
+
+export type CommentMeaning = { kind: 'directives'; values: Directives } | { kind: 'note'; text: string };
+
+const COMMENT = /^<!--([\s\S]*?)-->$/;
+
+export function readComment(raw: string): CommentMeaning | null {
+  const match = COMMENT.exec(raw.trim());
+  if (!match) return null;
+  const body = (match[1] ?? '').trim();
+  const values = parseDirectives(body);
+  return values ? { kind: 'directives', values } : { kind: 'note', text: body };
+}
+
+function parseDirectives(body: string): Directives | null {
+  if (!/^[_$\w-]+\s*:/.test(body)) return null;
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(body);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+  const entries = Object.entries(parsed as Directives);
+  const known = entries.every(([key]) => {
+    const name = key.startsWith('_') ? key.slice(1) : key;
+    return LOCAL_DIRECTIVES.has(name) || GLOBAL_DIRECTIVES.has(name);
+  });
+  return known && entries.length > 0 ? (parsed as Directives) : null;
+}
+
+/** All HTML comments in a piece of raw HTML, and the HTML left once they are removed. */
+export function extractComments(html: string): { comments: string[]; rest: string } {
+  const comments: string[] = [];
+  const rest = html.replace(/<!--[\s\S]*?-->/g, (comment) => {
+    comments.push(comment);
+    return '';
+  });
+  return { comments, rest };
+}

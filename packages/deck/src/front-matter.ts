@@ -1,0 +1,50 @@
+// YAML front matter: the global directives at the top of a deck.
+import { parse as parseYaml } from 'yaml';
+import type { DeckWarning, Directives } from './model';
+
+export interface FrontMatter {
+  directives: Directives;
+  /** The deck without its front matter. */
+  body: string;
+  /** How many lines the front matter took, so body line numbers can be mapped back to the file. */
+  bodyLineOffset: number;
+  warnings: DeckWarning[];
+}
+
+const FENCE = /^---[ \t]*$/;
+
+export function readFrontMatter(source: string): FrontMatter {
+  const lines = source.split('\n');
+  if (lines.length === 0 || !FENCE.test(stripCr(lines[0] ?? ''))) {
+    return { directives: {}, body: source, bodyLineOffset: 0, warnings: [] };
+  }
+  const end = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(stripCr(line)));
+  if (end < 0) {
+    return {
+      directives: {},
+      body: source,
+      bodyLineOffset: 0,
+      warnings: [{ line: 1, message: 'Front matter starts with --- but never ends: add a closing --- line.' }],
+    };
+  }
+  const yamlText = lines.slice(1, end).join('\n');
+  const body = lines.slice(end + 1).join('\n');
+  const warnings: DeckWarning[] = [];
+  let directives: Directives = {};
+  try {
+    const parsed: unknown = parseYaml(yamlText);
+    if (parsed !== null && parsed !== undefined) {
+      if (typeof parsed === 'object' && !Array.isArray(parsed)) directives = parsed as Directives;
+      else warnings.push({ line: 2, message: 'Front matter must be a YAML mapping of directive: value pairs.' });
+    }
+  } catch (error) {
+    const yamlLine = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    warnings.push({ line: 1 + yamlLine, message: `Front matter is not valid YAML and was ignored: ${reason}` });
+  }
+  return { directives, body, bodyLineOffset: end + 1, warnings };
+}
+
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}

@@ -1,0 +1,78 @@
+// What HTML a deck may contain. Two layers, like Marp Core:
+// 1. Raw HTML written by the author is limited to a small allowlist unless the deck opts in with
+//    `html: true` (or the server is started with --html). Tags outside it are shown as text.
+// 2. Everything the deck package outputs goes through sanitize-html, so <script>, inline event
+//    handlers and javascript: URLs never survive, even with html: true.
+import sanitizeHtml from 'sanitize-html';
+
+/** Raw HTML tags an author may write without opting in. */
+export const RAW_HTML_ALLOWLIST = new Set([
+  'br', 'details', 'summary', 'kbd', 'sub', 'sup', 'mark', 'small', 'abbr', 'span', 'div', 'p', 'img', 'a',
+  'b', 'i', 'em', 'strong', 'u', 's', 'del', 'ins', 'ruby', 'rt', 'rp', 'figure', 'figcaption', 'style',
+]);
+
+const OUTPUT_TAGS = [
+  ...sanitizeHtml.defaults.allowedTags,
+  'img', 'details', 'summary', 'figure', 'figcaption', 'del', 'ins', 'input', 'section', 'header', 'footer',
+  'kbd', 'sub', 'sup', 'mark', 'small', 'abbr', 'u', 's', 'span', 'div', 'button', 'svg', 'style',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ruby', 'rt', 'rp', 'video', 'audio', 'source', 'picture',
+];
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: OUTPUT_TAGS,
+  allowedAttributes: {
+    '*': ['class', 'id', 'title', 'lang', 'dir', 'style', 'data-*', 'aria-*', 'role'],
+    a: ['href', 'name', 'target', 'rel'],
+    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+    input: ['type', 'checked', 'disabled'],
+    ol: ['start', 'type', 'reversed'],
+    td: ['align', 'colspan', 'rowspan'],
+    th: ['align', 'colspan', 'rowspan', 'scope'],
+    details: ['open'],
+    video: ['src', 'controls', 'width', 'height', 'poster', 'muted', 'loop'],
+    audio: ['src', 'controls'],
+    source: ['src', 'type', 'srcset', 'media'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'data'],
+  allowedSchemesByTag: { img: ['http', 'https', 'data'], a: ['http', 'https', 'mailto'] },
+  allowProtocolRelative: false,
+  // <style> inside a deck is allowed (it is scoped to the deck by the renderer); its text is kept as is.
+  allowVulnerableTags: true,
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: attribs.target ? { ...attribs, rel: 'noopener noreferrer' } : attribs,
+    }),
+  },
+};
+
+/** Rewrites a relative URL (an image beside the deck) into one the page can load. */
+export type UrlResolver = (relativeUrl: string) => string;
+
+const RELATIVE_URL = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
+
+export function sanitize(html: string, resolveUrl?: UrlResolver): string {
+  if (!resolveUrl) return sanitizeHtml(html, SANITIZE_OPTIONS);
+  const resolve = (tagName: string, attribs: sanitizeHtml.Attributes, name: string): sanitizeHtml.Tag => {
+    const url = attribs[name];
+    return { tagName, attribs: url && RELATIVE_URL.test(url) ? { ...attribs, [name]: resolveUrl(url) } : attribs };
+  };
+  return sanitizeHtml(html, {
+    ...SANITIZE_OPTIONS,
+    transformTags: {
+      ...SANITIZE_OPTIONS.transformTags,
+      img: (tagName, attribs) => resolve(tagName, attribs, 'src'),
+      source: (tagName, attribs) => resolve(tagName, attribs, 'src'),
+      video: (tagName, attribs) => resolve(tagName, attribs, 'src'),
+    },
+  });
+}
+
+/** Tag names opened or closed in a piece of raw HTML. */
+export function tagNames(html: string): string[] {
+  return [...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((match) => (match[1] ?? '').toLowerCase());
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,70 @@
+// The decks a server serves: one Markdown file, or every deck in a folder. Decks are parsed through the
+// deck package and cached until their file changes.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseDeck, type Deck } from '@deckhand/deck';
+
+export interface DeckSummary {
+  id: string;
+  title: string;
+  slides: number;
+  duration: string | null;
+}
+
+export interface LoadedDeck extends Deck {
+  id: string;
+}
+
+export class DeckLibrary {
+  /** Folder whose files decks may reference (images, examples); served under /files/. */
+  readonly root: string;
+  private readonly files: Map<string, string>;
+  private readonly cache = new Map<string, { mtimeMs: number; deck: LoadedDeck }>();
+
+  constructor(target: string, private readonly options: { html?: boolean } = {}) {
+    const resolved = path.resolve(target);
+    const stat = statSync(resolved);
+    this.files = new Map();
+    if (stat.isDirectory()) {
+      this.root = resolved;
+      for (const name of readdirSync(resolved).sort()) {
+        if (name.endsWith('.md') && name.toLowerCase() !== 'readme.md') this.files.set(deckId(name), path.join(resolved, name));
+      }
+    } else {
+      this.root = path.dirname(resolved);
+      this.files.set(deckId(path.basename(resolved)), resolved);
+    }
+    if (this.files.size === 0) throw new Error(`No decks (*.md files) in ${resolved}`);
+  }
+
+  ids(): string[] {
+    return [...this.files.keys()];
+  }
+
+  load(id: string): LoadedDeck | null {
+    const file = this.files.get(id);
+    if (!file) return null;
+    const { mtimeMs } = statSync(file);
+    const cached = this.cache.get(id);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.deck;
+    const deck = {
+      id,
+      ...parseDeck(readFileSync(file, 'utf8'), { html: this.options.html, resolveUrl: (url) => `/files/${url}` }),
+    };
+    this.cache.set(id, { mtimeMs, deck });
+    return deck;
+  }
+
+  summaries(): DeckSummary[] {
+    return this.ids().map((id) => {
+      const deck = this.load(id) as LoadedDeck;
+      const title = typeof deck.directives.title === 'string' ? deck.directives.title : deck.slides[0]?.title ?? id;
+      const duration = deck.directives.duration;
+      return { id, title, slides: deck.slides.length, duration: typeof duration === 'string' ? duration : null };
+    });
+  }
+}
+
+function deckId(fileName: string): string {
+  return fileName.replace(/\.md$/i, '');
+}

@@ -1,0 +1,5 @@
+// The Deckhand server: decks over HTTP, shells over WebSocket, shells from a sandbox backend.
+export { startServer, type ServerOptions, type RunningServer } from './server';
+export { LocalShellSandbox } from './sandbox/local-shell';
+export type { Sandbox, Shell, ShellOptions } from './sandbox/sandbox';
+export { createLogger, type Logger } from './log';

@@ -1,0 +1,162 @@
+// The Deckhand server: the presenter app, the decks as JSON, deck files (images), and terminal sessions
+// over WebSocket under /ws/. Binds 127.0.0.1 unless told otherwise; every deck and shell route needs
+// the per-start secret.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { networkInterfaces } from 'node:os';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { WebSocketServer } from 'ws';
+import { MAX_CLIENT_FRAME_BYTES, SUBPROTOCOL, clampSize } from '@deckhand/protocol';
+import {
+  accessCookie,
+  allowAddresses,
+  createAccessPolicy,
+  hasAccess,
+  hostAllowed,
+  originAllowed,
+  sameSecret,
+} from './access';
+import { DeckLibrary } from './deck-library';
+import { createLogger, type Logger } from './log';
+import type { Sandbox } from './sandbox/sandbox';
+import { TerminalSession } from './terminal-session';
+
+export interface ServerOptions {
+  /** A deck file or a folder of decks. */
+  decks: string;
+  /** The built presenter app (index.html and assets). */
+  appDir: string;
+  sandbox: Sandbox;
+  host: string;
+  port: number;
+  token?: string;
+  html?: boolean;
+  logger?: Logger;
+}
+
+export interface RunningServer {
+  /** The address to open, with the secret. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.logger ?? createLogger();
+  const library = new DeckLibrary(options.decks, { html: options.html });
+  const app = express();
+  const http = createServer(app);
+  const sessions = new Set<TerminalSession>();
+  const policy = createAccessPolicy(options.token);
+
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
+    next();
+  });
+  app.use((req, res, next) => {
+    if (!hostAllowed(req, policy)) {
+      res.status(403).type('text').send('Forbidden: unknown Host header.');
+      return;
+    }
+    next();
+  });
+
+  // Exchange the secret from the printed address for an HttpOnly cookie, and drop it from the address.
+  app.get('/', (req, res, next) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
+    if (token === undefined) return next();
+    if (!sameSecret(token, policy.token)) {
+      res.status(401).type('text').send('This access link is not valid for this server. Use the address it printed at start.');
+      return;
+    }
+    res.setHeader('Set-Cookie', accessCookie(policy));
+    res.redirect(303, '/');
+  });
+
+  const requireAccess = (req: Request, res: Response, next: NextFunction): void => {
+    if (hasAccess(req, policy)) return next();
+    res.status(401).json({ error: 'unauthorized', message: 'Open the address that deckhand serve printed (it ends in ?token=…).' });
+  };
+
+  app.get('/api/decks', requireAccess, (_req, res) => {
+    res.json(library.summaries());
+  });
+  app.get('/api/decks/:id', requireAccess, (req, res) => {
+    const deck = library.load(String(req.params.id));
+    if (!deck) {
+      res.status(404).json({ error: 'not-found', message: `No deck named "${String(req.params.id)}".` });
+      return;
+    }
+    res.json(deck);
+  });
+  app.use('/files', requireAccess, express.static(library.root, { dotfiles: 'deny', index: false }));
+  app.use(express.static(options.appDir, { index: 'index.html' }));
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CLIENT_FRAME_BYTES,
+    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+  });
+
+  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refuse = (status: number, text: string): void => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/ws/terminal') return refuse(404, 'Not Found');
+    if (!hostAllowed(request, policy) || !originAllowed(request, policy)) return refuse(403, 'Forbidden');
+    if (!hasAccess(request, policy)) return refuse(401, 'Unauthorized');
+    const size = clampSize(Number(url.searchParams.get('cols')) || 80, Number(url.searchParams.get('rows')) || 24);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      options.sandbox.openShell(size).then(
+        (shell) => {
+          const id = randomBytes(16).toString('base64url');
+          sessions.add(new TerminalSession(id, shell, ws, log, (session) => sessions.delete(session)));
+        },
+        (error: unknown) => {
+          log.error('could not start a shell', { reason: error instanceof Error ? error.message : String(error) });
+          ws.close(1011, 'could not start a shell');
+        },
+      );
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  allowAddresses(policy, hostnamesFor(options.host), port);
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  return {
+    url: `http://${shownHost}:${port}/?token=${policy.token}`,
+    port,
+    close: async () => {
+      for (const session of sessions) session.end('server shutting down', 1001);
+      wss.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+/** Names a browser may use to reach this server, for the Host and Origin allowlists. */
+function hostnamesFor(host: string): string[] {
+  const names = new Set(['127.0.0.1', 'localhost', '::1', host]);
+  if (host === '0.0.0.0' || host === '::') {
+    for (const addresses of Object.values(networkInterfaces())) {
+      for (const address of addresses ?? []) names.add(address.address);
+    }
+  }
+  return [...names];
+}

@@ -10,7 +10,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.{js,mjs}', 'apps/cli/**', 'packages/server/**', 'e2e/**', '*.config.ts'],
+    files: ['**/*.{js,mjs}', 'apps/cli/**', 'packages/server/**', 'e2e/**', 'bench/**', 'scripts/**', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -18,7 +18,9 @@ import {
   sameSecret,
 } from './access';
 import { DeckLibrary } from './deck-library';
+import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
+import { createPresenterSync, PRESENTER_SYNC_PATH } from './presenter-sync';
 import type { Sandbox } from './sandbox/sandbox';
 import { TerminalSession } from './terminal-session';
 
@@ -49,6 +51,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const http = createServer(app);
   const sessions = new Set<TerminalSession>();
   const policy = createAccessPolicy(options.token);
+  const presenterSync = createPresenterSync(log);
+  const deckWatch = watchDecks(library.root, (id) => library.ids().includes(id), (id) => presenterSync.deckChanged(id));
 
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -111,9 +115,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/ws/terminal') return refuse(404, 'Not Found');
+    if (url.pathname !== '/ws/terminal' && url.pathname !== PRESENTER_SYNC_PATH) return refuse(404, 'Not Found');
     if (!hostAllowed(request, policy) || !originAllowed(request, policy)) return refuse(403, 'Forbidden');
     if (!hasAccess(request, policy)) return refuse(401, 'Unauthorized');
+    if (url.pathname === PRESENTER_SYNC_PATH) return presenterSync.handleUpgrade(request, socket, head);
     const size = clampSize(Number(url.searchParams.get('cols')) || 80, Number(url.searchParams.get('rows')) || 24);
     wss.handleUpgrade(request, socket, head, (ws) => {
       options.sandbox.openShell(size).then(
@@ -143,6 +148,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close: async () => {
       for (const session of sessions) session.end('server shutting down', 1001);
+      deckWatch.close();
+      presenterSync.close();
       wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

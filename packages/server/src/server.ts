@@ -2,8 +2,7 @@
 // over WebSocket under /ws/. Binds 127.0.0.1 unless told otherwise; every deck and shell route needs
 // the per-start secret.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { WebSocketServer } from 'ws';
@@ -14,10 +13,10 @@ import {
   createAccessPolicy,
   hasAccess,
   hostAllowed,
-  originAllowed,
   sameSecret,
 } from './access';
 import { DeckLibrary } from './deck-library';
+import { routeUpgrades, type UpgradeHandler } from './upgrade-routes';
 import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
 import { createPresenterSync, PRESENTER_SYNC_PATH } from './presenter-sync';
@@ -110,15 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
   });
 
-  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refuse = (status: number, text: string): void => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/ws/terminal' && url.pathname !== PRESENTER_SYNC_PATH) return refuse(404, 'Not Found');
-    if (!hostAllowed(request, policy) || !originAllowed(request, policy)) return refuse(403, 'Forbidden');
-    if (!hasAccess(request, policy)) return refuse(401, 'Unauthorized');
-    if (url.pathname === PRESENTER_SYNC_PATH) return presenterSync.handleUpgrade(request, socket, head);
+  const openTerminal: UpgradeHandler = (request, socket, head, url) => {
     const size = clampSize(Number(url.searchParams.get('cols')) || 80, Number(url.searchParams.get('rows')) || 24);
     wss.handleUpgrade(request, socket, head, (ws) => {
       options.sandbox.openShell(size).then(
@@ -132,6 +123,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
       );
     });
+  };
+
+  // Every WebSocket route, path → handler; routeUpgrades checks Host, Origin and access for all of them.
+  routeUpgrades(http, policy, {
+    '/ws/terminal': openTerminal,
+    [PRESENTER_SYNC_PATH]: (request, socket, head) => presenterSync.handleUpgrade(request, socket, head),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Builds both images and checks what a user sees: the greeting, and that the
+# scratch image holds a single file. Needs a Docker engine with busybox:latest.
+set -eu
+cd "$(dirname "$0")"
+docker build -q -t hello-world-test . >/dev/null
+docker build -q -t hello-world-test:scratch -f Dockerfile.scratch . >/dev/null
+trap 'docker rmi -f hello-world-test hello-world-test:scratch >/dev/null' EXIT
+docker run --rm hello-world-test | grep -q '^hello from a container on '
+docker run --rm hello-world-test:scratch | grep -q '^hello from a container on '
+layers=$(docker image inspect --format '{{len .RootFS.Layers}}' hello-world-test:scratch)
+[ "$layers" = 1 ] || { echo "scratch image should have 1 layer, has $layers" >&2; exit 1; }
+echo "ok: hello-world images build and greet"

@@ -1,0 +1,3 @@
+module example.com/go-scratch-nonroot
+
+go 1.22

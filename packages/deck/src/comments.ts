@@ -5,13 +5,19 @@ import type { Directives } from './model';
 
 export const GLOBAL_DIRECTIVES = new Set([
   'marp', 'theme', 'title', 'size', 'style', 'lang', 'headingDivider', 'math', 'html', 'duration',
-  'description', 'author', 'image', 'url',
+  'description', 'author', 'image', 'url', 'keywords',
 ]);
 
 export const LOCAL_DIRECTIVES = new Set([
   'paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition',
-  'backgroundRepeat', 'backgroundSize', 'color',
+  'backgroundRepeat', 'backgroundSize', 'color', 'transition',
 ]);
+
+/** Whether a key (with or without the one-slide `_` prefix) is a directive Deckhand or Marp knows. */
+export function isKnownDirective(key: string): boolean {
+  const name = key.startsWith('_') ? key.slice(1) : key;
+  return LOCAL_DIRECTIVES.has(name) || GLOBAL_DIRECTIVES.has(name);
+}
 
 export type CommentMeaning = { kind: 'directives'; values: Directives } | { kind: 'note'; text: string };
 
@@ -34,12 +40,10 @@ function parseDirectives(body: string): Directives | null {
     return null;
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-  const entries = Object.entries(parsed as Directives);
-  const known = entries.every(([key]) => {
-    const name = key.startsWith('_') ? key.slice(1) : key;
-    return LOCAL_DIRECTIVES.has(name) || GLOBAL_DIRECTIVES.has(name);
-  });
-  return known && entries.length > 0 ? (parsed as Directives) : null;
+  // As in Marpit, a comment with at least one known directive is a directive comment (not a note);
+  // its unknown keys are ignored.
+  const known = Object.entries(parsed as Directives).filter(([key]) => isKnownDirective(key));
+  return known.length > 0 ? Object.fromEntries(known) : null;
 }
 
 /** All HTML comments in a piece of raw HTML, and the HTML left once they are removed. */

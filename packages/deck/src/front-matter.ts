@@ -9,6 +9,8 @@ export interface FrontMatter {
   /** How many lines the front matter took, so body line numbers can be mapped back to the file. */
   bodyLineOffset: number;
   warnings: DeckWarning[];
+  /** The 1-based file line of each top-level key, for warnings about a directive. */
+  keyLines: Record<string, number>;
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -16,7 +18,7 @@ const FENCE = /^---[ \t]*$/;
 export function readFrontMatter(source: string): FrontMatter {
   const lines = source.split('\n');
   if (lines.length === 0 || !FENCE.test(stripCr(lines[0] ?? ''))) {
-    return { directives: {}, body: source, bodyLineOffset: 0, warnings: [] };
+    return { directives: {}, body: source, bodyLineOffset: 0, warnings: [], keyLines: {} };
   }
   const end = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(stripCr(line)));
   if (end < 0) {
@@ -25,6 +27,7 @@ export function readFrontMatter(source: string): FrontMatter {
       body: source,
       bodyLineOffset: 0,
       warnings: [{ line: 1, message: 'Front matter starts with --- but never ends: add a closing --- line.' }],
+      keyLines: {},
     };
   }
   const yamlText = lines.slice(1, end).join('\n');
@@ -42,7 +45,12 @@ export function readFrontMatter(source: string): FrontMatter {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     warnings.push({ line: 1 + yamlLine, message: `Front matter is not valid YAML and was ignored: ${reason}` });
   }
-  return { directives, body, bodyLineOffset: end + 1, warnings };
+  const keyLines: Record<string, number> = {};
+  for (let i = 1; i < end; i++) {
+    const key = /^["']?([\w$-]+)["']?\s*:/.exec(lines[i] ?? '')?.[1];
+    if (key && !(key in keyLines)) keyLines[key] = i + 1;
+  }
+  return { directives, body, bodyLineOffset: end + 1, warnings, keyLines };
 }
 
 function stripCr(line: string): string {

@@ -6,16 +6,22 @@
 import sanitizeHtml from 'sanitize-html';
 
 /** Raw HTML tags an author may write without opting in. */
+/** Raw HTML tags an author may write without opting in: Marp Core's default allowlist, plus <style>
+ *  (read into the deck's CSS, never left in a slide). */
 export const RAW_HTML_ALLOWLIST = new Set([
-  'br', 'details', 'summary', 'kbd', 'sub', 'sup', 'mark', 'small', 'abbr', 'span', 'div', 'p', 'img', 'a',
-  'b', 'i', 'em', 'strong', 'u', 's', 'del', 'ins', 'ruby', 'rt', 'rp', 'figure', 'figcaption', 'style',
+  'a', 'abbr', 'address', 'article', 'aside', 'audio', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption',
+  'center', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'figcaption',
+  'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'nav', 'ol', 'p',
+  'picture', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'section', 'small', 'source', 'span', 'sub', 'summary', 'sup',
+  'strong', 'strike', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'video', 'style',
 ]);
 
 const OUTPUT_TAGS = [
   ...sanitizeHtml.defaults.allowedTags,
   'img', 'details', 'summary', 'figure', 'figcaption', 'del', 'ins', 'input', 'section', 'header', 'footer',
-  'kbd', 'sub', 'sup', 'mark', 'small', 'abbr', 'u', 's', 'span', 'div', 'button', 'svg', 'style',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ruby', 'rt', 'rp', 'video', 'audio', 'source', 'picture',
+  'kbd', 'sub', 'sup', 'mark', 'small', 'abbr', 'u', 's', 'span', 'div', 'button', 'svg',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ruby', 'rt', 'rp', 'video', 'audio', 'source', 'picture', 'center',
+  'big', 'strike', 'time', 'nav', 'article', 'aside', 'address', 'bdi', 'bdo', 'q', 'cite',
 ];
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
@@ -36,8 +42,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto', 'data'],
   allowedSchemesByTag: { img: ['http', 'https', 'data'], a: ['http', 'https', 'mailto'] },
   allowProtocolRelative: false,
-  // <style> inside a deck is allowed (it is scoped to the deck by the renderer); its text is kept as is.
-  allowVulnerableTags: true,
+  // No <style> reaches a slide: the deck package reads them into Deck.css, scoped to the deck.
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,

@@ -1,5 +1,24 @@
 // The slide model: what the deck package produces and every other part (server, presenter, CLI) reads.
 // Plain data only, so it can cross a WebSocket or be embedded in a static export as JSON.
+//
+// Rendering contract for the presenter (issue 5), the same shape Marpit renders:
+//   <div class="dh-deck">                        ← DECK_SCOPE: one wrapper per rendered deck
+//     {slide.sectionHtml}                         ← a complete <section> element, ready to place
+//   </div>
+//   <style>{deck.css}</style>                     ← put in as textContent (never as HTML)
+// `sectionHtml` is `<section class="… " style="…" data-index data-paginate data-marpit-pagination …>`
+// holding, in order: the background layer (when the slide has `bg` images), `<header>` (when the
+// header directive is set), the slide content (`html`), `<footer>`. Page numbers are Marp's way: the
+// section carries `data-marpit-pagination="N"` and `data-marpit-pagination-total="T"` when paginate is
+// on, and the theme draws them with `section[data-marpit-pagination]::after { content:
+// attr(data-marpit-pagination) }`, so a deck's own `section::after` CSS works as it does in Marp.
+// Theme CSS (default | dark | deckhand) is the presenter's: it styles `section`, `header`, `footer`,
+// `.dh-code` and `section::after` under the same `.dh-deck` scope. Structural layout that must hold in
+// every theme (the background layer, split backgrounds) is inline style in `sectionHtml`, so no theme
+// can break it; the section itself gets `position: relative` inline for that reason.
+
+/** CSS selector every deck stylesheet is scoped to: the element the presenter wraps slides in. */
+export const DECK_SCOPE = '.dh-deck';
 
 export interface DeckWarning {
   /** 1-based line in the deck file. */
@@ -27,7 +46,7 @@ export interface CodeBlock {
   lang: string;
   /** 1-based line of the opening fence in the deck file. */
   line: number;
-  /** The source text of the block, as shown on the slide. */
+  /** The source text of the block, as shown on the slide (what Copy copies). */
   code: string;
   runnable: boolean;
   /** Commands to type, in order. Empty for blocks that are not runnable. */
@@ -39,21 +58,75 @@ export interface CodeBlock {
   options: RunnableBlockOptions;
 }
 
+/** A `bg` image (Marp's advanced backgrounds), in the order written on the slide. */
+export interface SlideBackground {
+  /** URL after the deck's UrlResolver ran. */
+  url: string;
+  /** CSS background-size: `cover` (default), `contain` (also for `fit`), `auto`, or a percentage. */
+  size: string;
+  /** CSS filter built from Marp's filter keywords (`blur:4px`, `sepia`…), or '' when none. */
+  filter: string;
+}
+
+/** How the slide's `<section>` looks: everything `sectionHtml` already carries, as data. */
+export interface SlideSection {
+  /** The `class` directive, as written (space-separated classes). */
+  className: string;
+  /** Inline CSS for the section from backgroundColor, backgroundImage, backgroundPosition,
+   *  backgroundRepeat, backgroundSize and color directives (already escaped, `;`-separated). */
+  style: string;
+  paginate: boolean;
+  /** 1-based page number (the slide index), shown only when `paginate` is true. */
+  pageNumber: number;
+  /** Sanitized HTML of the header / footer directive (Markdown inline, images allowed), or null. */
+  header: string | null;
+  footer: string | null;
+  backgrounds: SlideBackground[];
+  /** `row` by default, `column` when any bg image says `vertical`. */
+  backgroundDirection: 'row' | 'column';
+  /** `bg left[:N%]` / `bg right[:N%]`: the backgrounds take that side, the content the rest. */
+  split: { side: 'left' | 'right'; size: string } | null;
+}
+
+/** A slide that declares an exercise (its first heading starts with `Exercise:`). */
+export interface Exercise {
+  /** Heading text after `Exercise:`, lowercased, runs of non-alphanumerics as `-`. Unique per deck. */
+  id: string;
+  title: string;
+  /** The `<details>` on the slide, in order: tips, then usually one solution. */
+  parts: Array<{ kind: 'tip' | 'solution'; summary: string }>;
+}
+
 export interface Slide {
   /** 1-based position in the deck. */
   index: number;
   /** 1-based line where the slide starts in the deck file. */
   line: number;
   title: string | null;
-  /** Sanitized HTML of the slide's content. */
+  /** Sanitized HTML of the slide's content only (no header, footer or backgrounds). */
   html: string;
   notes: string[];
+  /** Effective directives on this slide: carried local ones, then `_`-scoped ones. */
   directives: Directives;
   blocks: CodeBlock[];
+  section: SlideSection;
+  /** The whole slide as Marpit renders it: `<section …>` with backgrounds, header, content, footer.
+   *  Sanitized; place it inside the DECK_SCOPE wrapper. */
+  sectionHtml: string;
+  exercise: Exercise | null;
 }
 
 export interface Deck {
   directives: Directives;
   slides: Slide[];
   warnings: DeckWarning[];
+  /** The deck's own CSS: the `style` directive and every `<style>` in the deck, scoped under
+   *  DECK_SCOPE (`section` → `.dh-deck > section`, `h1` → `.dh-deck > section h1`, `:root` →
+   *  `.dh-deck > section`); a `<style scoped>` only reaches its slide (`section[data-index="N"]`).
+   *  `@import` is dropped with a warning (decks work offline). Insert as a <style>'s textContent. */
+  css: string;
+  /** Slide size in CSS pixels from the `size` directive: 16:9 = 1280×720 (default), 4:3 = 960×720. */
+  size: { width: number; height: number };
+  /** The `theme` directive, or 'default'. The presenter maps it to its theme CSS. */
+  theme: string;
 }

@@ -1,12 +1,17 @@
-// Composes the deck language: front matter, slide splitting on horizontal rules (Marpit semantics:
-// a rule inside fenced code, indented code or an HTML comment never splits), comments as directives or
-// notes, runnable blocks, and sanitized HTML per slide.
-import { Marked, type Token, type Tokens } from 'marked';
+// Composes the deck language: front matter, slide splitting on horizontal rules and headingDivider
+// (Marpit semantics: a rule inside fenced code, indented code or an HTML comment never splits), comments
+// as directives or notes, <style> into the deck's scoped CSS, runnable blocks, exercises, and each
+// slide rendered into sanitized HTML and a ready <section> (see the contract in model.ts).
+import type { Token, Tokens } from 'marked';
+import { extractComments, isKnownDirective, LOCAL_DIRECTIVES, readComment } from './comments';
+import { scopeDeckCss } from './deck-css';
+import { readExercise } from './exercise';
 import { readFrontMatter } from './front-matter';
-import { extractComments, LOCAL_DIRECTIVES, readComment } from './comments';
-import { escapeHtml, RAW_HTML_ALLOWLIST, sanitize, tagNames, type UrlResolver } from './html-policy';
+import type { UrlResolver } from './html-policy';
 import { buildCodeBlock } from './runnable-block';
-import type { CodeBlock, Deck, DeckWarning, Directives, Slide } from './model';
+import { describeSection, renderSection } from './section';
+import { SlideRenderer } from './slide-renderer';
+import type { CodeBlock, Deck, DeckWarning, Directives, Exercise, Slide } from './model';
 
 export interface ParseOptions {
   /** Allow any HTML in the deck (still sanitized); a deck can also opt in with `html: true`. */
@@ -20,27 +25,102 @@ interface SlideSource {
   tokens: Token[];
 }
 
+const SIZES: Record<string, { width: number; height: number }> = {
+  '16:9': { width: 1280, height: 720 },
+  '4:3': { width: 960, height: 720 },
+};
+
 export function parseDeck(source: string, options: ParseOptions = {}): Deck {
-  const text = source.replace(/\r\n?/g, '\n');
+  // NUL is not text (CommonMark turns it into U+FFFD); U+E000 is the renderer's code marker.
+  const text = source.replace(/\r\n?/g, '\n').replace(/[\uE000]/g, '\uFFFD').split(String.fromCharCode(0)).join('\uFFFD');
   const front = readFrontMatter(text);
   const warnings: DeckWarning[] = [...front.warnings];
   const warn = (warning: DeckWarning): void => {
     warnings.push(warning);
   };
   const globals: Directives = { ...front.directives };
-  const allowAllHtml = options.html === true || globals.html === true;
+  for (const key of Object.keys(front.directives)) {
+    if (!isKnownDirective(key)) {
+      warn({ line: front.keyLines[key] ?? 1, message: `Unknown directive "${key}": kept, but neither Deckhand nor Marp uses it.` });
+    }
+  }
+  const renderer = new SlideRenderer({
+    allowAllHtml: options.html === true || globals.html === true,
+    resolveUrl: options.resolveUrl,
+  });
+  const styles: string[] = [];
+  const addCss = (css: string, line: number, slideIndex: number | null): void => {
+    const scoped = scopeDeckCss(css, slideIndex);
+    if (scoped.css.trim()) styles.push(scoped.css);
+    for (const message of scoped.problems) warn({ line, message });
+  };
+  if (typeof globals.style === 'string') addCss(globals.style, front.keyLines.style ?? 1, null);
 
-  const tokens = new Marked({ gfm: true }).lexer(front.body);
-  const sources = splitSlides(tokens, front.bodyLineOffset + 1);
-  const carried: Directives = pickLocal(front.directives);
-  const slides: Slide[] = sources.map((slideSource, i) =>
-    buildSlide(slideSource, i + 1, { carried, globals, allowAllHtml, warn, resolveUrl: options.resolveUrl }),
+  const tokens = renderer.lex(front.body);
+  const levels = headingLevels(globals.headingDivider, front.keyLines.headingDivider ?? 1, warn);
+  const sources = splitSlides(tokens, front.bodyLineOffset + 1, levels);
+  const context: SlideContext = {
+    carried: pickDirectives(front.directives, (key) => LOCAL_DIRECTIVES.has(key)),
+    globals,
+    renderer,
+    warn,
+    addCss,
+    exerciseIds: new Set(),
+  };
+  const firstSlideOnly = pickDirectives(front.directives, (key) => key.startsWith('_') && LOCAL_DIRECTIVES.has(key.slice(1)));
+  const drafts = sources.map((slideSource, i) =>
+    readSlide(slideSource, i + 1, context, i === 0 ? firstSlideOnly : {}),
   );
+
+  const size = deckSize(globals.size, front.keyLines.size ?? 1, warn);
+  const lang = typeof globals.lang === 'string' ? globals.lang : null;
+  const pages = pageNumbers(drafts.map((draft) => draft.directives.paginate));
+  const total = Math.max(0, ...pages);
+  const slides: Slide[] = drafts.map((draft, i) => {
+    const { rendered, ...rest } = draft;
+    const pageNumber = pages[i] ?? draft.index;
+    const header = typeof draft.directives.header === 'string' ? renderer.inline(draft.directives.header) : null;
+    const footer = typeof draft.directives.footer === 'string' ? renderer.inline(draft.directives.footer) : null;
+    const section = describeSection({
+      index: draft.index, directives: draft.directives, pageNumber, header, footer,
+      backgrounds: rendered.backgrounds, vertical: rendered.vertical, split: rendered.split,
+    });
+    const sectionHtml = renderSection(section, draft.index, total, rendered.html, lang);
+    return { ...rest, html: rendered.html, section, sectionHtml };
+  });
   warnings.sort((a, b) => a.line - b.line);
-  return { directives: globals, slides, warnings };
+  const theme = typeof globals.theme === 'string' && globals.theme.trim() ? globals.theme.trim() : 'default';
+  return { directives: globals, slides, warnings, css: styles.join('\n'), size, theme };
 }
 
-function splitSlides(tokens: Token[], firstLine: number): SlideSource[] {
+/** Marp's headingDivider: a level 1–6 (split before headings of that level or above) or a list of levels. */
+function headingLevels(value: unknown, line: number, warn: (warning: DeckWarning) => void): Set<number> {
+  if (value === undefined || value === false) return new Set();
+  const isLevel = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 6;
+  if (isLevel(value)) return new Set(Array.from({ length: value }, (_, i) => i + 1));
+  if (Array.isArray(value) && value.every(isLevel)) return new Set(value);
+  warn({ line, message: 'headingDivider must be a heading level 1–6 or a list of levels, e.g. headingDivider: 2.' });
+  return new Set();
+}
+
+function deckSize(value: unknown, line: number, warn: (warning: DeckWarning) => void): Deck['size'] {
+  if (value === undefined) return SIZES['16:9'] as Deck['size'];
+  const size = SIZES[String(value).trim()];
+  if (size) return size;
+  warn({ line, message: `Unknown size "${String(value)}": use 16:9 (1280×720) or 4:3 (960×720); showing 16:9.` });
+  return SIZES['16:9'] as Deck['size'];
+}
+
+/** Page numbers as Marpit counts them: `paginate: hold` and `skip` do not move the counter. */
+function pageNumbers(paginate: unknown[]): number[] {
+  let page = 0;
+  return paginate.map((value) => {
+    if (value !== 'hold' && value !== 'skip') page++;
+    return Math.max(page, 1);
+  });
+}
+
+function splitSlides(tokens: Token[], firstLine: number, headingLevels: Set<number>): SlideSource[] {
   const slides: SlideSource[] = [{ line: firstLine, tokens: [] }];
   let line = firstLine;
   for (const token of tokens) {
@@ -48,12 +128,21 @@ function splitSlides(tokens: Token[], firstLine: number): SlideSource[] {
     if (token.type === 'hr') {
       // The slide starts on the line after the rule.
       slides.push({ line: line + lineCount(token.raw.replace(/\n+$/, '')) + 1, tokens: [] });
+    } else if (
+      token.type === 'heading' && headingLevels.has((token as Tokens.Heading).depth) &&
+      current.tokens.some((t) => t.type !== 'space' && !isCommentOnly(t))
+    ) {
+      slides.push({ line, tokens: [token] });
     } else {
       current.tokens.push(token);
     }
     line += lineCount(token.raw);
   }
   return slides;
+}
+
+function isCommentOnly(token: Token): boolean {
+  return token.type === 'html' && extractComments((token as Tokens.HTML).text).rest.trim() === '';
 }
 
 function lineCount(raw: string): number {
@@ -66,20 +155,26 @@ interface SlideContext {
   /** Local directives carried over from earlier slides; updated as slides set them. */
   carried: Directives;
   globals: Directives;
-  allowAllHtml: boolean;
-  resolveUrl: UrlResolver | undefined;
+  renderer: SlideRenderer;
   warn: (warning: DeckWarning) => void;
+  addCss: (css: string, line: number, slideIndex: number | null) => void;
+  exerciseIds: Set<string>;
 }
 
-function buildSlide(source: SlideSource, index: number, context: SlideContext): Slide {
+type SlideDraft = Omit<Slide, 'html' | 'section' | 'sectionHtml'> & { rendered: ReturnType<SlideRenderer['render']> };
+
+const STYLE_ELEMENT = /<style(\s[^>]*)?>([\s\S]*?)<\/style\s*>/gi;
+
+function readSlide(source: SlideSource, index: number, context: SlideContext, firstSlideOnly: Directives): SlideDraft {
   const notes: string[] = [];
-  const spot: Directives = {};
+  const spot: Directives = { ...firstSlideOnly };
   const blocks: CodeBlock[] = [];
-  const blockIds = new WeakMap<Token, string>();
+  const blockOf = new WeakMap<Token, CodeBlock>();
+  const rawHtml: string[] = [];
   let title: string | null = null;
   let line = source.line;
 
-  const readComments = (html: string, at: number): string => {
+  const readHtml = (html: string, at: number): string => {
     const { comments, rest } = extractComments(html);
     for (const comment of comments) {
       const meaning = readComment(comment);
@@ -95,7 +190,12 @@ function buildSlide(source: SlideSource, index: number, context: SlideContext): 
       }
     }
     if (/<!--/.test(rest)) context.warn({ line: at, message: 'HTML comment is never closed: add -->.' });
-    return rest;
+    const withoutStyles = rest.replace(STYLE_ELEMENT, (_, attributes: string | undefined, css: string) => {
+      context.addCss(css, at, /\bscoped\b/i.test(attributes ?? '') ? index : null);
+      return '';
+    });
+    rawHtml.push(withoutStyles);
+    return withoutStyles;
   };
 
   for (const token of source.tokens) {
@@ -104,7 +204,7 @@ function buildSlide(source: SlideSource, index: number, context: SlideContext): 
     walk(token, (node) => {
       if (node.type === 'html') {
         const html = node as Tokens.HTML;
-        html.text = readComments(html.text, at);
+        html.text = readHtml(html.text, at);
         html.raw = html.text;
       } else if (node.type === 'code') {
         const code = node as Tokens.Code;
@@ -113,7 +213,7 @@ function buildSlide(source: SlideSource, index: number, context: SlideContext): 
         }
         const block = buildCodeBlock(`s${index}-b${blocks.length + 1}`, code.lang ?? '', code.text, at, context.warn);
         blocks.push(block);
-        blockIds.set(node, block.id);
+        blockOf.set(node, block);
       } else if (node.type === 'heading' && title === null) {
         title = (node as Tokens.Heading).text.replace(/<!--[\s\S]*?-->/g, '').trim() || null;
       }
@@ -121,8 +221,21 @@ function buildSlide(source: SlideSource, index: number, context: SlideContext): 
   }
 
   const directives: Directives = { ...context.carried, ...spot };
-  const html = renderSlide(source.tokens, blockIds, blocks, context);
-  return { index, line: source.line, title, html, notes, directives, blocks };
+  const rendered = context.renderer.render(source.tokens, blockOf);
+  for (const url of rendered.badUrls) {
+    context.warn({ line: source.line, message: `Background image "${url}" was dropped: use a file beside the deck, http(s) or data:image.` });
+  }
+  const exercise = uniqueExercise(readExercise(title, rawHtml), source.line, context);
+  return { index, line: source.line, title, notes, directives, blocks, exercise, rendered };
+}
+
+function uniqueExercise(exercise: Exercise | null, line: number, context: SlideContext): Exercise | null {
+  if (!exercise) return null;
+  let id = exercise.id;
+  for (let n = 2; context.exerciseIds.has(id); n++) id = `${exercise.id}-${n}`;
+  if (id !== exercise.id) context.warn({ line, message: `Exercise id "${exercise.id}" is used twice; this one is "${id}".` });
+  context.exerciseIds.add(id);
+  return { ...exercise, id };
 }
 
 function walk(token: Token, visit: (token: Token) => void): void {
@@ -131,35 +244,15 @@ function walk(token: Token, visit: (token: Token) => void): void {
   if (children) for (const child of children) walk(child, visit);
   const items = (token as { items?: Token[] }).items;
   if (items) for (const item of items) walk(item, visit);
+  const rows = (token as { rows?: Array<Array<{ tokens: Token[] }>> }).rows;
+  const header = (token as { header?: Array<{ tokens: Token[] }> }).header;
+  if (token.type === 'table') {
+    for (const cell of [...(header ?? []), ...(rows ?? []).flat()]) for (const child of cell.tokens) walk(child, visit);
+  }
 }
 
-function renderSlide(
-  tokens: Token[],
-  blockIds: WeakMap<Token, string>,
-  blocks: CodeBlock[],
-  context: SlideContext,
-): string {
-  const marked = new Marked({ gfm: true });
-  marked.use({
-    renderer: {
-      code(token) {
-        const id = blockIds.get(token);
-        const block = blocks.find((candidate) => candidate.id === id);
-        const lang = escapeHtml(block?.lang ?? '');
-        const code = escapeHtml(token.text);
-        const runnable = block?.runnable ? ' data-runnable="true"' : '';
-        return `<figure class="dh-code" data-block="${escapeHtml(id ?? '')}"${runnable}><pre><code class="language-${lang}">${code}</code></pre></figure>\n`;
-      },
-      html(token) {
-        if (context.allowAllHtml) return token.text;
-        const disallowed = tagNames(token.text).some((name) => !RAW_HTML_ALLOWLIST.has(name));
-        return disallowed ? escapeHtml(token.text) : token.text;
-      },
-    },
-  });
-  return sanitize(marked.parser(tokens), context.resolveUrl);
-}
-
-function pickLocal(directives: Directives): Directives {
-  return Object.fromEntries(Object.entries(directives).filter(([key]) => LOCAL_DIRECTIVES.has(key)));
+function pickDirectives(directives: Directives, keep: (key: string) => boolean): Directives {
+  return Object.fromEntries(
+    Object.entries(directives).filter(([key]) => keep(key)).map(([key, value]) => [key.replace(/^_/, ''), value]),
+  );
 }

@@ -1,0 +1,52 @@
+// The deck's own CSS (the `style` directive and `<style>` elements), scoped the way Marpit scopes it,
+// so a deck's CSS styles its slides and nothing else on the page:
+//   `section`, `:root`  → `.dh-deck > section`        (the slide itself, as in Marp themes)
+//   `h1`, `header p`    → `.dh-deck > section h1`     (anything inside a slide)
+//   `<style scoped>`    → `.dh-deck > section[data-index="N"] …` (only that slide)
+// @import is dropped (a deck must work offline); @font-face and @keyframes are kept as they are.
+import postcss, { type AtRule, type Container, type Root } from 'postcss';
+import { DECK_SCOPE } from './model';
+
+export interface ScopedCss {
+  css: string;
+  problems: string[];
+}
+
+const KEEP_AS_IS = /^(-\w+-)?(font-face|keyframes|counter-style|property|page)$/i;
+
+export function scopeDeckCss(css: string, slideIndex: number | null = null): ScopedCss {
+  const problems: string[] = [];
+  let root: Root;
+  try {
+    root = postcss.parse(css);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { css: '', problems: [`CSS could not be read and was ignored: ${reason}`] };
+  }
+  const slide = slideIndex === null ? `${DECK_SCOPE} > section` : `${DECK_SCOPE} > section[data-index="${slideIndex}"]`;
+  scopeContainer(root, slide, problems);
+  return { css: root.toString().replace(/<\/style/gi, '<\\/style'), problems };
+}
+
+function scopeContainer(container: Container, slide: string, problems: string[]): void {
+  container.each((node) => {
+    if (node.type === 'rule') {
+      node.selectors = node.selectors.map((selector) => scopeSelector(selector, slide));
+    } else if (node.type === 'atrule') {
+      const rule = node as AtRule;
+      if (rule.name.toLowerCase() === 'import') {
+        problems.push(`@import ${rule.params} was dropped: decks must work offline, put the CSS in the deck.`);
+        rule.remove();
+      } else if (!KEEP_AS_IS.test(rule.name) && rule.nodes) {
+        scopeContainer(rule, slide, problems);
+      }
+    }
+  });
+}
+
+function scopeSelector(selector: string, slide: string): string {
+  const trimmed = selector.trim();
+  const own = /^(?::root|section|html|body)(?![\w-])/i.exec(trimmed);
+  if (own) return `${slide}${trimmed.slice(own[0].length)}`;
+  return `${slide} ${trimmed}`;
+}

@@ -1,0 +1,99 @@
+// The slide's <section> as Marpit renders it: class, inline style from the background and colour
+// directives, pagination attributes, the background image layer, header and footer around the content.
+// See the rendering contract at the top of model.ts.
+import { escapeHtml } from './html-policy';
+import type { Directives, SlideBackground, SlideSection } from './model';
+
+/** Directives that become inline CSS on the section, with their CSS property. */
+const STYLE_DIRECTIVES: Array<[string, string]> = [
+  ['backgroundColor', 'background-color'],
+  ['backgroundImage', 'background-image'],
+  ['backgroundPosition', 'background-position'],
+  ['backgroundRepeat', 'background-repeat'],
+  ['backgroundSize', 'background-size'],
+  ['color', 'color'],
+];
+
+export interface SectionParts {
+  index: number;
+  directives: Directives;
+  pageNumber: number;
+  header: string | null;
+  footer: string | null;
+  backgrounds: SlideBackground[];
+  vertical: boolean;
+  split: SlideSection['split'];
+}
+
+export function describeSection(parts: SectionParts): SlideSection {
+  const { directives } = parts;
+  const style = STYLE_DIRECTIVES.flatMap(([name, property]) => {
+    const value = cssValue(directives[name]);
+    return value ? [`${property}:${value}`] : [];
+  }).join(';');
+  const paginate = directives.paginate === true || directives.paginate === 'true' || directives.paginate === 'hold';
+  return {
+    className: typeof directives.class === 'string' ? directives.class.trim() : '',
+    style,
+    paginate,
+    pageNumber: parts.pageNumber,
+    header: parts.header,
+    footer: parts.footer,
+    backgrounds: parts.backgrounds,
+    backgroundDirection: parts.vertical ? 'column' : 'row',
+    split: parts.backgrounds.length > 0 ? parts.split : null,
+  };
+}
+
+/** A directive value usable as one CSS declaration value, or null. */
+function cssValue(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const text = String(value).trim();
+  return text && !/[;{}<>]/.test(text) ? text : null;
+}
+
+export function renderSection(section: SlideSection, index: number, total: number, content: string, lang: string | null): string {
+  const attributes: string[] = [`id="${index}"`, `data-index="${index}"`];
+  if (section.className) attributes.push(`class="${escapeHtml(section.className)}"`);
+  const style = ['position:relative', 'isolation:isolate', section.style, splitStyle(section)].filter(Boolean).join(';');
+  attributes.push(`style="${escapeHtml(style)}"`);
+  if (lang) attributes.push(`lang="${escapeHtml(lang)}"`);
+  if (section.paginate) {
+    attributes.push(
+      'data-paginate="true"',
+      `data-marpit-pagination="${section.pageNumber}"`,
+      `data-marpit-pagination-total="${total}"`,
+    );
+  }
+  const header = section.header === null ? '' : `<header>${section.header}</header>`;
+  const footer = section.footer === null ? '' : `<footer>${section.footer}</footer>`;
+  return `<section ${attributes.join(' ')}>${backgroundLayer(section)}${header}${content}${footer}</section>`;
+}
+
+/** Content moves out of the way of split backgrounds; the theme's padding is `--dh-slide-padding`. */
+function splitStyle(section: SlideSection): string {
+  if (!section.split) return '';
+  const side = section.split.side === 'left' ? 'left' : 'right';
+  return `padding-${side}:calc(${section.split.size} + var(--dh-slide-padding, 1.5em))`;
+}
+
+function backgroundLayer(section: SlideSection): string {
+  if (section.backgrounds.length === 0) return '';
+  const place = section.split
+    ? `top:0;bottom:0;${section.split.side}:0;width:${section.split.size}`
+    : 'inset:0';
+  const layer = `position:absolute;${place};display:flex;flex-direction:${section.backgroundDirection};z-index:-1;pointer-events:none`;
+  const figures = section.backgrounds.map((background) => {
+    const css = [
+      'flex:1',
+      'margin:0',
+      `background-image:url(&quot;${escapeHtml(background.url.replace(/["'()\\\s]/g, encodeURIComponent))}&quot;)`,
+      `background-size:${background.size}`,
+      'background-position:center',
+      'background-repeat:no-repeat',
+      background.filter ? `filter:${escapeHtml(background.filter)}` : '',
+    ].filter(Boolean).join(';');
+    return `<figure style="${css}"></figure>`;
+  });
+  return `<div class="dh-backgrounds" data-direction="${section.backgroundDirection}" style="${layer}">${figures.join('')}</div>`;
+}

@@ -1,0 +1,113 @@
+// Markdown tokens of one slide → sanitized HTML, with Deckhand's and Marp's extensions: image keywords
+// (inline sizes and filters, `bg` images collected for the section), highlighted code blocks in a
+// <figure> the presenter adds Run and Copy to, and raw HTML held to the allowlist unless opted in.
+import { Marked, type Token, type Tokens } from 'marked';
+import { highlightCode } from './highlight';
+import { escapeHtml, RAW_HTML_ALLOWLIST, sanitize, tagNames, type UrlResolver } from './html-policy';
+import { inlineImageStyle, readImageKeywords, toBackground } from './image-keywords';
+import type { CodeBlock, SlideBackground, SlideSection } from './model';
+
+export interface RenderedSlide {
+  html: string;
+  backgrounds: SlideBackground[];
+  vertical: boolean;
+  split: SlideSection['split'];
+}
+
+interface SlideState {
+  backgrounds: SlideBackground[];
+  vertical: boolean;
+  split: SlideSection['split'];
+  blockOf: WeakMap<Token, CodeBlock>;
+  /** Highlighted code, put in after sanitizing (it is built from escaped text, and sanitizing it
+   *  again would only cost time). */
+  code: string[];
+  badUrls: string[];
+}
+
+/** Marks where highlighted code goes back in; U+E000 never survives in deck text (parseDeck drops it). */
+const CODE_MARK = /\uE000(\d+)\uE000/g;
+const ALLOWED_BACKGROUND_URL = /^(?:https?:|data:image\/)/i;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+export class SlideRenderer {
+  private readonly marked = new Marked({ gfm: true });
+  private state: SlideState | null = null;
+  private readonly inlineCache = new Map<string, string>();
+
+  constructor(private readonly options: { allowAllHtml: boolean; resolveUrl: UrlResolver | undefined }) {
+    this.marked.use({
+      renderer: {
+        code: (token) => this.renderCode(token),
+        html: (token) => this.renderHtml(token),
+        image: (token) => this.renderImage(token),
+      },
+    });
+  }
+
+  lex(markdown: string): Token[] {
+    return this.marked.lexer(markdown);
+  }
+
+  render(tokens: Token[], blockOf: WeakMap<Token, CodeBlock>): RenderedSlide & { badUrls: string[] } {
+    const state: SlideState = { backgrounds: [], vertical: false, split: null, blockOf, code: [], badUrls: [] };
+    this.state = state;
+    try {
+      const raw = this.marked.parser(tokens).replace(/<p>\s*<\/p>\n?/g, '');
+      const html = sanitize(raw, this.options.resolveUrl).replace(CODE_MARK, (_, n: string) => state.code[Number(n)] ?? '');
+      return { html, backgrounds: state.backgrounds, vertical: state.vertical, split: state.split, badUrls: state.badUrls };
+    } finally {
+      this.state = null;
+    }
+  }
+
+  /** A header or footer directive: inline Markdown (images with keywords allowed), sanitized. */
+  inline(markdown: string): string {
+    let html = this.inlineCache.get(markdown);
+    if (html === undefined) {
+      html = sanitize(this.marked.parseInline(markdown, { async: false }), this.options.resolveUrl);
+      this.inlineCache.set(markdown, html);
+    }
+    return html;
+  }
+
+  private renderCode(token: Tokens.Code): string {
+    const block = this.state?.blockOf.get(token);
+    const lang = block?.lang ?? (token.lang ?? '').split(/[\s{]/)[0] ?? '';
+    const highlighted = `<div class="dh-code-body">${highlightCode(token.text, lang)}</div>`;
+    const mark = this.state ? `\uE000${this.state.code.push(highlighted) - 1}\uE000` : escapeHtml(token.text);
+    const id = block ? ` data-block="${escapeHtml(block.id)}"` : '';
+    const runnable = block?.runnable ? ' data-runnable="true"' : '';
+    return `<figure class="dh-code" data-lang="${escapeHtml(lang)}"${id}${runnable}>${mark}</figure>\n`;
+  }
+
+  private renderHtml(token: Tokens.HTML | Tokens.Tag): string {
+    if (this.options.allowAllHtml) return token.text;
+    const disallowed = tagNames(token.text).some((name) => !RAW_HTML_ALLOWLIST.has(name));
+    return disallowed ? escapeHtml(token.text) : token.text;
+  }
+
+  private renderImage(token: Tokens.Image): string {
+    const keywords = readImageKeywords(token.text);
+    const state = this.state;
+    if (keywords.background && state) {
+      const url = this.resolve(token.href);
+      if (url === null) {
+        state.badUrls.push(token.href);
+        return '';
+      }
+      state.backgrounds.push(toBackground(url, keywords));
+      if (keywords.vertical) state.vertical = true;
+      if (keywords.split && !state.split) state.split = keywords.split;
+      return '';
+    }
+    const style = inlineImageStyle(keywords);
+    const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+    return `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(keywords.alt)}"${title}${style ? ` style="${escapeHtml(style)}"` : ''}>`;
+  }
+
+  private resolve(url: string): string | null {
+    if (HAS_SCHEME.test(url)) return ALLOWED_BACKGROUND_URL.test(url) ? url : null;
+    return this.options.resolveUrl && !url.startsWith('/') && !url.startsWith('#') ? this.options.resolveUrl(url) : url;
+  }
+}

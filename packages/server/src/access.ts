@@ -1,10 +1,12 @@
 // Who may use this server. A web shell is remote code execution by design, so every route that reads a
 // deck or reaches a shell is behind the per-start secret, and the WebSocket upgrade also checks Host
 // (against DNS rebinding) and Origin (against cross-site WebSocket hijacking) before upgrading.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const ACCESS_COOKIE = 'deckhand_access';
+/** Names this browser, so its terminal sessions are its own (a session is bound to its owner). */
+export const CLIENT_COOKIE = 'deckhand_client';
 
 export interface AccessPolicy {
   /** The secret in the printed address. */
@@ -20,7 +22,9 @@ export interface AccessPolicy {
 export function createAccessPolicy(token?: string): AccessPolicy {
   return {
     token: token ?? randomBytes(24).toString('base64url'),
-    cookieValue: randomBytes(32).toString('base64url'),
+    // With a fixed --token the cookie survives a server restart, so an open page can learn that its
+    // shells ended (and start new ones) instead of losing access; it is derived, never the token.
+    cookieValue: token ? createHmac('sha256', token).update('deckhand access cookie').digest('base64url') : randomBytes(32).toString('base64url'),
     allowedHosts: new Set(),
     allowedOrigins: new Set(),
   };
@@ -68,4 +72,16 @@ export function originAllowed(request: IncomingMessage, policy: AccessPolicy): b
 
 export function accessCookie(policy: AccessPolicy): string {
   return `${ACCESS_COOKIE}=${policy.cookieValue}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/** The cookies a browser gets for the secret: access, and its client id (kept if it has one). */
+export function accessCookies(policy: AccessPolicy, request: IncomingMessage): string[] {
+  const client = clientId(request) ?? randomBytes(18).toString('base64url');
+  return [accessCookie(policy), `${CLIENT_COOKIE}=${client}; HttpOnly; SameSite=Strict; Path=/`];
+}
+
+/** The browser's client id from its cookie, if it has a well-formed one. */
+export function clientId(request: IncomingMessage): string | undefined {
+  const value = readCookie(request, CLIENT_COOKIE);
+  return value && /^[A-Za-z0-9_-]{16,64}$/.test(value) ? value : undefined;
 }

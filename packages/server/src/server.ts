@@ -1,14 +1,11 @@
 // The Deckhand server: the presenter app, the decks as JSON, deck files (images), and terminal sessions
 // over WebSocket under /ws/. Binds 127.0.0.1 unless told otherwise; every deck and shell route needs
 // the per-start secret.
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { WebSocketServer } from 'ws';
-import { MAX_CLIENT_FRAME_BYTES, SUBPROTOCOL, clampSize } from '@deckhand/protocol';
 import {
-  accessCookie,
+  accessCookies,
   allowAddresses,
   createAccessPolicy,
   hasAccess,
@@ -16,12 +13,13 @@ import {
   sameSecret,
 } from './access';
 import { DeckLibrary } from './deck-library';
-import { routeUpgrades, type UpgradeHandler } from './upgrade-routes';
+import { routeUpgrades } from './upgrade-routes';
 import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
 import { createPresenterSync, PRESENTER_SYNC_PATH } from './presenter-sync';
 import type { Sandbox } from './sandbox/sandbox';
-import { TerminalSession } from './terminal-session';
+import { DEFAULT_SESSION_LIMITS, SessionRegistry, type SessionLimits } from './sessions/session-registry';
+import { createTerminalRoute } from './sessions/terminal-route';
 
 export interface ServerOptions {
   /** A deck file or a folder of decks. */
@@ -34,6 +32,8 @@ export interface ServerOptions {
   token?: string;
   html?: boolean;
   logger?: Logger;
+  /** Grace period, idle timeout, maximum lifetime and session limits; defaults in session-registry.ts. */
+  sessionLimits?: Partial<SessionLimits>;
 }
 
 export interface RunningServer {
@@ -48,7 +48,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const library = new DeckLibrary(options.decks, { html: options.html });
   const app = express();
   const http = createServer(app);
-  const sessions = new Set<TerminalSession>();
+  const sessions = new SessionRegistry(options.sandbox, log, { ...DEFAULT_SESSION_LIMITS, ...options.sessionLimits });
+  const terminals = createTerminalRoute(sessions);
   const policy = createAccessPolicy(options.token);
   const presenterSync = createPresenterSync(log);
   const deckWatch = watchDecks(library.root, (id) => library.ids().includes(id), (id) => presenterSync.deckChanged(id));
@@ -80,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(401).type('text').send('This access link is not valid for this server. Use the address it printed at start.');
       return;
     }
-    res.setHeader('Set-Cookie', accessCookie(policy));
+    res.setHeader('Set-Cookie', accessCookies(policy, req));
     res.redirect(303, '/');
   });
 
@@ -103,31 +104,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/files', requireAccess, express.static(library.root, { dotfiles: 'deny', index: false }));
   app.use(express.static(options.appDir, { index: 'index.html' }));
 
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: MAX_CLIENT_FRAME_BYTES,
-    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
-  });
-
-  const openTerminal: UpgradeHandler = (request, socket, head, url) => {
-    const size = clampSize(Number(url.searchParams.get('cols')) || 80, Number(url.searchParams.get('rows')) || 24);
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      options.sandbox.openShell(size).then(
-        (shell) => {
-          const id = randomBytes(16).toString('base64url');
-          sessions.add(new TerminalSession(id, shell, ws, log, (session) => sessions.delete(session)));
-        },
-        (error: unknown) => {
-          log.error('could not start a shell', { reason: error instanceof Error ? error.message : String(error) });
-          ws.close(1011, 'could not start a shell');
-        },
-      );
-    });
-  };
-
   // Every WebSocket route, path → handler; routeUpgrades checks Host, Origin and access for all of them.
   routeUpgrades(http, policy, {
-    '/ws/terminal': openTerminal,
+    '/ws/terminal': terminals.handleUpgrade,
     [PRESENTER_SYNC_PATH]: (request, socket, head) => presenterSync.handleUpgrade(request, socket, head),
   });
 
@@ -144,10 +123,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${shownHost}:${port}/?token=${policy.token}`,
     port,
     close: async () => {
-      for (const session of sessions) session.end('server shutting down', 1001);
+      sessions.close();
+      terminals.close();
       deckWatch.close();
       presenterSync.close();
-      wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },

@@ -1,74 +1,320 @@
-// A terminal session: one shell from the sandbox, streamed over one WebSocket in the frames of
-// packages/protocol. Malformed input closes this socket only; the shell ends when the socket does.
-import type { WebSocket, RawData } from 'ws';
+// A terminal session: one shell from the sandbox, shown by any number of pages (viewers). Output goes
+// into a replay ring and a headless screen mirror, and from the ring to every viewer as fast as that
+// viewer parses it (ack-window flow control, see packages/protocol/src/flow.ts). The session outlives
+// its sockets for a grace period, so a reload or a network drop resumes the same shell: from the
+// page's byte offset when the ring still holds it, else from a serialized screen.
+//
+// Lifetime: the session ends when the shell exits (after every viewer has had all output and the
+// exit notice), after the grace period with no viewer, after its idle timeout or maximum lifetime
+// (each announced to the pages a minute ahead), or when the server stops. Ending disposes the shell
+// (its whole process tree), the mirror, the ring and every timer.
+import type { RawData, WebSocket } from 'ws';
 import {
   CloseCode,
   decodeClientFrame,
-  encodeServerFrame,
+  Flow,
+  Liveness,
   ProtocolError,
   type ClientFrame,
 } from '@deckhand/protocol';
-import type { Shell } from './sandbox/sandbox';
+import type { Disposable, Shell, ShellExit } from './sandbox/sandbox';
 import type { Logger } from './log';
+import { OutputRing } from './sessions/output-ring';
+import { ScreenMirror } from './sessions/screen-mirror';
+import { Viewer } from './sessions/viewer';
+
+export interface SessionTimeouts {
+  /** How long a session with no page attached is kept for a page to come back. */
+  graceMs: number;
+  /** End after this long without input or output; 0 = never. */
+  idleTimeoutMs: number;
+  /** End this long after the start, whatever happens; 0 = never. */
+  maxLifetimeMs: number;
+}
+
+export interface SessionInit {
+  id: string;
+  /** The browser (client cookie) the session belongs to. */
+  owner: string;
+  term: number;
+  shell: Shell;
+  cols: number;
+  rows: number;
+  timeouts: SessionTimeouts;
+  log: Logger;
+  onEnd(session: TerminalSession): void;
+}
 
 export class TerminalSession {
+  readonly id: string;
+  readonly owner: string;
+  readonly term: number;
+  private readonly shell: Shell;
+  private readonly log: Logger;
+  private readonly timeouts: SessionTimeouts;
+  private readonly onEnd: (session: TerminalSession) => void;
+  private readonly viewers = new Set<Viewer>();
+  private readonly ring = new OutputRing(Flow.replayBufferBytes);
+  private readonly mirror: ScreenMirror;
+  private readonly subscriptions: Disposable[];
+  private readonly startedAt = Date.now();
+  private lastActivityAt = Date.now();
+  private lastInputAt = 0;
+  private paused = false;
+  private exit: ShellExit | undefined;
+  private ended = false;
+  private warned: 'idle' | 'lifetime' | undefined;
+  private batchTimer: NodeJS.Timeout | undefined;
+  private graceTimer: NodeJS.Timeout | undefined;
+  private deadlineTimer: NodeJS.Timeout | undefined;
   private bytesIn = 0;
   private bytesOut = 0;
-  private ended = false;
 
-  constructor(
-    readonly id: string,
-    private readonly shell: Shell,
-    private readonly socket: WebSocket,
-    private readonly log: Logger,
-    private readonly onEnd: (session: TerminalSession) => void,
-  ) {
-    shell.onData((data) => {
-      this.bytesOut += data.length;
-      this.send(encodeServerFrame({ type: 'output', data }));
-    });
-    shell.onExit(({ code, signal }) => {
-      this.send(encodeServerFrame({ type: 'exit', code, signal }));
-      this.end('shell exited', CloseCode.ShellExited);
-    });
-    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
-    socket.on('close', () => this.end('socket closed'));
-    socket.on('error', () => this.end('socket error'));
-    log.info('session start', { session: id, pid: shell.pid });
+  constructor(init: SessionInit) {
+    this.id = init.id;
+    this.owner = init.owner;
+    this.term = init.term;
+    this.shell = init.shell;
+    this.log = init.log;
+    this.timeouts = init.timeouts;
+    this.onEnd = init.onEnd;
+    this.mirror = new ScreenMirror(init.cols, init.rows, () => this.updatePause());
+    this.subscriptions = [this.shell.onData((data) => this.output(data)), this.shell.onExit((exit) => this.exited(exit))];
+    this.scheduleDeadline();
+    this.log.info('session start', { session: this.id, term: this.term, pid: this.shell.pid });
   }
 
-  private receive(data: RawData, isBinary: boolean): void {
-    if (!isBinary) {
-      this.end('text frame refused', CloseCode.UnsupportedData);
-      return;
-    }
-    let frame: ClientFrame;
-    try {
-      frame = decodeClientFrame(toBytes(data));
-    } catch (error) {
-      if (!(error instanceof ProtocolError)) throw error;
-      this.end(`protocol error: ${error.message}`, CloseCode.ProtocolError);
-      return;
-    }
-    if (frame.type === 'input') {
-      this.bytesIn += frame.data.length;
-      this.shell.write(frame.data);
-    } else {
-      this.shell.resize(frame.cols, frame.rows);
-    }
+  get pid(): number {
+    return this.shell.pid;
   }
 
-  private send(bytes: Uint8Array): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(bytes, { binary: true });
+  get viewerCount(): number {
+    return this.viewers.size;
+  }
+
+  /** Shows this session on a socket: from `resumeFrom` if the ring still holds it, else from a screen. */
+  attach(socket: WebSocket, resumeFrom?: number): void {
+    if (this.ended) {
+      socket.close(CloseCode.SessionGone, 'this shell has ended');
+      return;
+    }
+    if (socket.readyState !== socket.OPEN) {
+      // The page left while its shell was starting: keep the shell for the grace period.
+      if (this.viewers.size === 0) this.startGrace();
+      return;
+    }
+    const viewer = new Viewer(socket);
+    const resumed = resumeFrom !== undefined && this.ring.holds(resumeFrom);
+    const offset = resumed ? resumeFrom : this.screenOffset();
+    viewer.send({ type: 'attached', session: this.id, term: this.term, offset, resumed });
+    if (!resumed) viewer.send({ type: 'screen', offset, text: this.mirror.serialize() });
+    viewer.startAt(offset);
+    this.viewers.add(viewer);
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+    socket.on('message', (data, isBinary) => this.receive(viewer, data, isBinary));
+    socket.on('pong', () => (viewer.alive = true));
+    socket.on('close', () => this.detach(viewer));
+    socket.on('error', () => this.detach(viewer));
+    this.pump(viewer);
+    this.updatePause();
+  }
+
+  resize(cols: number, rows: number): void {
+    this.shell.resize(cols, rows);
+    this.mirror.resize(cols, rows);
+  }
+
+  /** Pings every viewer; one that did not answer the previous ping is dropped (dead peer). */
+  heartbeat(): void {
+    for (const viewer of this.viewers) {
+      if (!viewer.alive) {
+        viewer.socket.terminate();
+        continue;
+      }
+      viewer.alive = false;
+      viewer.socket.ping();
+      viewer.send({ type: 'heartbeat' });
+    }
   }
 
   end(reason: string, closeCode: number = CloseCode.Normal): void {
     if (this.ended) return;
     this.ended = true;
+    clearTimeout(this.batchTimer);
+    clearTimeout(this.graceTimer);
+    clearTimeout(this.deadlineTimer);
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.shell.dispose();
-    if (this.socket.readyState === this.socket.OPEN) this.socket.close(closeCode, reason.slice(0, 120));
-    this.log.info('session end', { session: this.id, reason, bytesIn: this.bytesIn, bytesOut: this.bytesOut });
+    this.mirror.dispose();
+    this.ring.clear();
+    for (const viewer of this.viewers) viewer.close(closeCode, reason);
+    this.viewers.clear();
+    this.log.info('session end', {
+      session: this.id,
+      reason,
+      bytesIn: this.bytesIn,
+      bytesOut: this.bytesOut,
+      seconds: Math.round((Date.now() - this.startedAt) / 1000),
+    });
     this.onEnd(this);
+  }
+
+  private receive(viewer: Viewer, data: RawData, isBinary: boolean): void {
+    if (!isBinary) return this.refuse(viewer, CloseCode.UnsupportedData, 'text frames are not part of the protocol');
+    let frame: ClientFrame;
+    try {
+      frame = decodeClientFrame(toBytes(data));
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      return this.refuse(viewer, CloseCode.ProtocolError, `protocol error: ${error.message}`);
+    }
+    switch (frame.type) {
+      case 'input':
+        this.bytesIn += frame.data.length;
+        this.lastInputAt = this.lastActivityAt = Date.now();
+        this.shell.write(frame.data);
+        break;
+      case 'resize':
+        this.resize(frame.cols, frame.rows);
+        break;
+      case 'ack':
+        if (frame.offset > viewer.sent) return this.refuse(viewer, CloseCode.ProtocolError, 'ack beyond what was sent');
+        viewer.acked = Math.max(viewer.acked, frame.offset);
+        this.pump(viewer);
+        this.updatePause();
+        break;
+    }
+  }
+
+  /** Closes one viewer that broke the protocol; the session and its other viewers carry on. */
+  private refuse(viewer: Viewer, code: number, reason: string): void {
+    this.log.warn('closing a terminal socket', { session: this.id, reason });
+    viewer.close(code, reason);
+    this.detach(viewer);
+  }
+
+  private detach(viewer: Viewer): void {
+    if (!this.viewers.delete(viewer)) return;
+    if (this.viewers.size === 0) this.startGrace();
+    this.updatePause();
+  }
+
+  private startGrace(): void {
+    if (this.ended || this.graceTimer) return;
+    const reason = this.exit ? 'shell exited' : 'no page came back within the grace period';
+    this.graceTimer = setTimeout(() => this.end(reason), this.timeouts.graceMs);
+  }
+
+  private output(data: Uint8Array): void {
+    if (this.ended) return;
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    this.bytesOut += bytes.length;
+    this.lastActivityAt = Date.now();
+    this.ring.append(bytes);
+    this.mirror.write(bytes);
+    if (Date.now() - this.lastInputAt < Flow.echoWindowMs) this.flush();
+    else this.batchTimer ??= setTimeout(() => this.flush(), Flow.batchMs);
+    this.updatePause();
+  }
+
+  private exited(exit: ShellExit): void {
+    this.exit = exit;
+    this.flush();
+    if (this.viewers.size === 0) {
+      clearTimeout(this.graceTimer);
+      this.graceTimer = undefined;
+      this.startGrace();
+    }
+  }
+
+  private flush(): void {
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    for (const viewer of this.viewers) this.pump(viewer);
+  }
+
+  /** Sends a viewer what it has not had yet, as far as its window and socket allow. */
+  private pump(viewer: Viewer): void {
+    while (viewer.sent < this.ring.end && viewer.canTakeOutput) {
+      if (!this.ring.holds(viewer.sent)) {
+        // This viewer fell further behind than the ring reaches: give it the screen instead.
+        const offset = this.screenOffset();
+        viewer.send({ type: 'screen', offset, text: this.mirror.serialize() });
+        viewer.startAt(offset);
+        continue;
+      }
+      const room = Math.min(Flow.maxOutputFrameBytes, Flow.highWatermarkBytes - viewer.unacked);
+      const data = this.ring.read(viewer.sent, room);
+      const blocked = (): boolean => viewer.socketFull;
+      viewer.send({ type: 'output', offset: viewer.sent, data }, () => {
+        // Written to the socket: if it was full, this viewer can take more now.
+        if (!blocked() && viewer.sent < this.ring.end) this.pump(viewer);
+      });
+      viewer.sent += data.length;
+    }
+    if (this.exit && !viewer.exitSent && viewer.sent === this.ring.end && viewer.open) {
+      viewer.send({ type: 'exit', code: this.exit.code, signal: this.exit.signal });
+      viewer.exitSent = true;
+      viewer.close(CloseCode.ShellExited, 'the shell exited');
+      if ([...this.viewers].every((other) => other.exitSent)) this.end('shell exited', CloseCode.ShellExited);
+    }
+    this.updatePause();
+  }
+
+  /** Reads the pty only while some viewer, and the mirror, keep up with it. */
+  private updatePause(): void {
+    if (this.ended) return;
+    let lead = -1;
+    let anySocketFree = false;
+    for (const viewer of this.viewers) {
+      lead = Math.max(lead, viewer.acked);
+      if (!viewer.socketFull) anySocketFree = true;
+    }
+    const behind = lead < 0 ? Infinity : this.ring.end - lead;
+    const mirrorBehind = this.mirror.pending;
+    if (!this.paused && (behind > Flow.highWatermarkBytes || mirrorBehind > Flow.highWatermarkBytes || !anySocketFree)) {
+      this.paused = true;
+      this.shell.pause();
+    } else if (this.paused && behind < Flow.lowWatermarkBytes && mirrorBehind < Flow.lowWatermarkBytes && anySocketFree) {
+      this.paused = false;
+      this.shell.resume();
+    }
+  }
+
+  /** Where a serialized screen stands in the stream; the ring always holds from there on. */
+  private screenOffset(): number {
+    return this.ring.holds(this.mirror.parsed) ? this.mirror.parsed : this.ring.end;
+  }
+
+  /** One timer for the idle timeout and the maximum lifetime: warns a minute ahead, then ends. */
+  private scheduleDeadline(): void {
+    clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = undefined;
+    if (this.ended) return;
+    const now = Date.now();
+    const deadlines: { reason: 'idle' | 'lifetime'; at: number }[] = [];
+    if (this.timeouts.idleTimeoutMs > 0) deadlines.push({ reason: 'idle', at: this.lastActivityAt + this.timeouts.idleTimeoutMs });
+    if (this.timeouts.maxLifetimeMs > 0) deadlines.push({ reason: 'lifetime', at: this.startedAt + this.timeouts.maxLifetimeMs });
+    const next = deadlines.sort((a, b) => a.at - b.at)[0];
+    if (!next) return;
+    if (now >= next.at) {
+      const closeCode = next.reason === 'idle' ? CloseCode.IdleTimeout : CloseCode.LifetimeEnded;
+      this.end(next.reason === 'idle' ? 'idle timeout' : 'maximum lifetime reached', closeCode);
+      return;
+    }
+    const warnAt = next.at - Liveness.warnBeforeEndMs;
+    if (now >= warnAt) {
+      if (this.warned !== next.reason) {
+        this.warned = next.reason;
+        for (const viewer of this.viewers) viewer.send({ type: 'notice', kind: 'ending', reason: next.reason, inMs: next.at - now });
+      }
+      this.deadlineTimer = setTimeout(() => this.scheduleDeadline(), next.at - now);
+    } else {
+      if (this.warned === 'idle' && next.reason === 'idle') this.warned = undefined;
+      this.deadlineTimer = setTimeout(() => this.scheduleDeadline(), warnAt - now);
+    }
+    this.deadlineTimer.unref();
   }
 }
 

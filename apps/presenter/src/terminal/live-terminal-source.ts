@@ -18,7 +18,8 @@ export class LiveTerminalSource implements TerminalSource {
     this.socket.onmessage = (event: MessageEvent<ArrayBuffer>) => {
       const frame = decodeServerFrame(new Uint8Array(event.data));
       if (frame.type === 'output') this.output.emit(frame.data);
-      else {
+      else if (frame.type === 'screen') this.output.emit(this.encoder.encode(frame.text));
+      else if (frame.type === 'exit') {
         this.exited = true;
         this.status.emit({ state: 'exited', code: frame.code, signal: frame.signal });
       }

@@ -1,6 +1,8 @@
 // The local backend: a real shell on this machine in a node-pty pseudo-terminal.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as pty from 'node-pty';
+import { killProcessTree, PROCESS_TAG_VARIABLE } from './local-process-tree';
 import type { Disposable, Sandbox, Shell, ShellExit, ShellOptions } from './sandbox';
 import { shellEnvironment } from './shell-environment';
 
@@ -18,15 +20,17 @@ export class LocalShellSandbox implements Sandbox {
   async openShell(options: ShellOptions): Promise<Shell> {
     const file = this.options.shell ?? pickShell();
     const cwd = options.cwd && existsSync(options.cwd) ? options.cwd : this.options.cwd;
+    const tag = randomBytes(12).toString('hex');
+    // node-pty 1.2.0-beta.10 and later close the server's descriptors in the child (node-pty#657).
     const child = pty.spawn(file, [], {
       name: 'xterm-256color',
       cols: options.cols,
       rows: options.rows,
       cwd,
-      env: shellEnvironment(),
+      env: { ...shellEnvironment(), [PROCESS_TAG_VARIABLE]: tag },
       encoding: null,
     });
-    return new LocalShell(child);
+    return new LocalShell(child, tag);
   }
 }
 
@@ -36,9 +40,18 @@ function pickShell(): string {
   return existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
 }
 
+/** How often a paused shell checks whether its process has exited (see pause()). */
+const EXIT_WATCH_MS = 50;
+
 class LocalShell implements Shell {
   private disposed = false;
-  constructor(private readonly child: pty.IPty) {}
+  private paused = false;
+  private exitWatch: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly child: pty.IPty,
+    private readonly tag: string,
+  ) {}
 
   get pid(): number {
     return this.child.pid;
@@ -48,6 +61,7 @@ class LocalShell implements Shell {
     return this.child.onData((data) => listener(typeof data === 'string' ? Buffer.from(data) : data));
   }
 
+  /** node-pty reports exit only after the pty has been read to its end (EIO), so no output is lost. */
   onExit(listener: (exit: ShellExit) => void): Disposable {
     return this.child.onExit(({ exitCode, signal }) => listener({ code: exitCode, signal: signal ?? 0 }));
   }
@@ -65,26 +79,43 @@ class LocalShell implements Shell {
     }
   }
 
+  /**
+   * Stops reading the pty. node-pty drops whatever is unread 200 ms after the shell exits, so while
+   * paused we watch for the exit and then read again: the last bytes (at most the kernel's pty
+   * buffer) still arrive before the exit notice.
+   */
   pause(): void {
+    if (this.disposed || this.paused) return;
+    this.paused = true;
     this.child.pause();
+    this.exitWatch = setInterval(() => {
+      if (isRunning(this.child.pid)) return;
+      this.resume();
+    }, EXIT_WATCH_MS);
   }
 
   resume(): void {
-    this.child.resume();
+    if (!this.paused) return;
+    this.paused = false;
+    clearInterval(this.exitWatch);
+    this.exitWatch = undefined;
+    if (!this.disposed) this.child.resume();
   }
 
   dispose(): void {
     if (this.disposed) return;
+    this.resume();
     this.disposed = true;
-    // The shell leads its own process group (node-pty starts it with setsid): signal the group so
-    // foreground jobs go too, not only the shell (node-pty#167).
-    for (const signal of ['SIGHUP', 'SIGKILL'] as const) {
-      try {
-        process.kill(-this.child.pid, signal);
-      } catch {
-        // Already gone.
-      }
-    }
+    killProcessTree(this.child.pid, this.tag);
     this.child.kill();
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }

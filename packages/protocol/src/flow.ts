@@ -1,0 +1,35 @@
+// Flow control and liveness constants, shared by the server and the browser. The browser acknowledges
+// output after xterm.js has parsed it (from `term.write`'s callback, not on receipt), so the server
+// knows how far behind the screen is and can stop reading the pty instead of piling bytes up in a
+// socket, a browser buffer or its own memory. Figures and their origins: ../shared/guide/terminal.md.
+export const Flow = {
+  /** The browser sends an ack once it has parsed this many bytes since its last ack. */
+  ackEveryBytes: 32 * 1024,
+  /**
+   * Unacknowledged bytes a viewer may have in flight. The server stops sending to a viewer at this
+   * point, and stops reading the pty when even the most caught-up viewer is this far behind.
+   * xterm.js gets sluggish with ~500 kB pending, so stay well below.
+   */
+  highWatermarkBytes: 256 * 1024,
+  /** The pty is read again once the most caught-up viewer is back below this. */
+  lowWatermarkBytes: 64 * 1024,
+  /** Bytes queued in a socket (ws `bufferedAmount`) above which nothing more is sent to it. */
+  socketBufferLimitBytes: 1024 * 1024,
+  /** Output is gathered this long before it is sent, so a flood goes out in few large frames… */
+  batchMs: 5,
+  /** …except within this long after input, when it goes out at once so echo is never delayed. */
+  echoWindowMs: 50,
+  /** Largest output payload in one frame. */
+  maxOutputFrameBytes: 64 * 1024,
+  /** Output kept per session for resuming by byte offset; a larger gap gets a serialized screen. */
+  replayBufferBytes: 1024 * 1024,
+} as const;
+
+export const Liveness = {
+  /** The server pings every viewer (WebSocket ping, and a heartbeat frame the page can see) this often. */
+  heartbeatMs: 20_000,
+  /** A page that has heard nothing for this long treats the connection as dead and reconnects. */
+  silenceMs: 45_000,
+  /** How long before an idle timeout or the maximum lifetime the page is warned. */
+  warnBeforeEndMs: 60_000,
+} as const;

@@ -1,0 +1,131 @@
+// Every terminal session of the server, found by owner (the browser's client cookie) and tab number,
+// so a reloaded page, a second window of the same browser (presenter view and audience window) and a
+// reconnecting socket all reach the same shell. It enforces the session limits, runs the heartbeat,
+// and ends every session when the server stops.
+import { randomBytes } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import { CloseCode, Liveness } from '@deckhand/protocol';
+import type { Logger } from '../log';
+import type { Sandbox } from '../sandbox/sandbox';
+import { TerminalSession, type SessionTimeouts } from '../terminal-session';
+
+export interface SessionLimits extends SessionTimeouts {
+  /** Sessions one browser may have at once (its terminal tabs). */
+  maxSessionsPerClient: number;
+  /** Sessions the whole server may have at once. */
+  maxSessions: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = {
+  graceMs: 60_000,
+  idleTimeoutMs: 60 * 60_000,
+  maxLifetimeMs: 12 * 60 * 60_000,
+  maxSessionsPerClient: 8,
+  maxSessions: 32,
+};
+
+export interface AttachRequest {
+  owner: string;
+  term: number;
+  cols: number;
+  rows: number;
+  /** The offset the page has reached when it is resuming; absent for a page that starts fresh. */
+  resumeFrom?: number;
+}
+
+export class SessionRegistry {
+  private readonly sessions = new Map<string, TerminalSession>();
+  private readonly opening = new Map<string, Promise<TerminalSession>>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    private readonly sandbox: Sandbox,
+    private readonly log: Logger,
+    private readonly limits: SessionLimits = DEFAULT_SESSION_LIMITS,
+  ) {
+    this.heartbeat = setInterval(() => {
+      for (const session of this.sessions.values()) session.heartbeat();
+    }, Liveness.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** Shows the owner's terminal `term` on this socket, starting a shell if there is none. */
+  async attach(socket: WebSocket, request: AttachRequest): Promise<void> {
+    const key = `${request.owner}\n${request.term}`;
+    const existing = this.sessions.get(key) ?? (await this.opening.get(key)?.catch(() => undefined));
+    if (existing && this.sessions.has(key)) {
+      existing.resize(request.cols, request.rows);
+      existing.attach(socket, request.resumeFrom);
+      return;
+    }
+    if (request.resumeFrom !== undefined) {
+      socket.close(CloseCode.SessionGone, 'this shell has ended (the server restarted or it timed out)');
+      return;
+    }
+    const refusal = this.refusal(request.owner);
+    if (refusal) {
+      this.log.warn('session refused', { reason: refusal });
+      socket.close(CloseCode.SessionLimit, refusal);
+      return;
+    }
+    const opening = this.open(key, request);
+    this.opening.set(key, opening);
+    try {
+      const session = await opening;
+      session.attach(socket);
+    } catch (error) {
+      this.log.error('could not start a shell', { reason: error instanceof Error ? error.message : String(error) });
+      socket.close(1011, 'could not start a shell');
+    } finally {
+      this.opening.delete(key);
+    }
+  }
+
+  /** Ends every session (server shutdown). */
+  close(): void {
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    for (const session of [...this.sessions.values()]) session.end('server shutting down', CloseCode.ServerShuttingDown);
+  }
+
+  private async open(key: string, request: AttachRequest): Promise<TerminalSession> {
+    const shell = await this.sandbox.openShell({ cols: request.cols, rows: request.rows });
+    if (this.closed) {
+      shell.dispose();
+      throw new Error('the server is shutting down');
+    }
+    const session = new TerminalSession({
+      id: randomBytes(16).toString('base64url'),
+      owner: request.owner,
+      term: request.term,
+      shell,
+      cols: request.cols,
+      rows: request.rows,
+      timeouts: this.limits,
+      log: this.log,
+      onEnd: () => {
+        if (this.sessions.get(key) === session) this.sessions.delete(key);
+      },
+    });
+    this.sessions.set(key, session);
+    return session;
+  }
+
+  private refusal(owner: string): string | undefined {
+    const pending = this.opening.size;
+    if (this.sessions.size + pending >= this.limits.maxSessions) {
+      return `The server already runs ${this.limits.maxSessions} terminals, its limit: close a terminal (type exit) and try again.`;
+    }
+    let mine = 0;
+    for (const session of this.sessions.values()) if (session.owner === owner) mine++;
+    if (mine >= this.limits.maxSessionsPerClient) {
+      return `This browser already has ${this.limits.maxSessionsPerClient} terminals, its limit: close one (type exit) and try again.`;
+    }
+    return undefined;
+  }
+}

@@ -2,6 +2,7 @@
 import { UsageError } from './usage-error';
 import { serveCommand } from './commands/serve';
 import { inspectCommand } from './commands/inspect';
+import { checkCommand } from './commands/check';
 
 export interface Command {
   name: string;
@@ -10,7 +11,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [serveCommand, inspectCommand];
+const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand];
 
 export const USAGE = `Usage: deckhand <command> [options]
 

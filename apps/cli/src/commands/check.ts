@@ -1,0 +1,75 @@
+// `deckhand check <deck-or-folder>`: runs every runnable block as a trainer would and reports, per
+// block, pass, fail (with a diff) or skip (with the reason). Exit status 1 when any block fails.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkDeck, decksIn, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
+import { parseFlags } from '../parse-flags';
+import { UsageError } from '../usage-error';
+import type { Command } from '../main';
+
+const usage = `Usage: deckhand check <deck-or-folder> [options]
+
+Runs every runnable block of the deck (or of every deck in the folder) in order in a fresh shell,
+compares each command's output with the deck, and prints pass, fail (with a diff) or skip per block.
+  --keep-going     run every block even after a failure (default: stop at the first failure)
+  --only SLIDES    only the blocks on these slides: 3, or 3,5-7
+  --junit FILE     also write the results as JUnit XML (for CI)
+  --timeout S      seconds a block may take when it sets no timeout= (default 30)
+Exit status: 0 when nothing failed, 1 when a block failed, 2 for a usage error.
+Placeholders for expected output are listed in docs/check.md.`;
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'run every example of a deck and compare its output with the deck',
+  usage,
+  async run(args) {
+    const { values, positionals } = parseFlags(
+      args,
+      { 'keep-going': { type: 'boolean' }, only: { type: 'string' }, junit: { type: 'string' }, timeout: { type: 'string' } },
+      usage,
+    );
+    if (positionals.length !== 1) throw new UsageError('give one deck file or folder', usage);
+    const only = values.only !== undefined ? parseSlides(values.only) : undefined;
+    const timeout = values.timeout !== undefined ? Number(values.timeout) : undefined;
+    if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`, usage);
+    let decks: string[];
+    try {
+      decks = decksIn(positionals[0] as string);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error), usage);
+    }
+
+    const started = Date.now();
+    const reports: DeckReport[] = [];
+    const keepGoing = values['keep-going'] === true;
+    for (const deck of decks) {
+      const report = await checkDeck(deck, {
+        ...(only ? { only } : {}),
+        ...(timeout ? { defaultTimeout: timeout } : {}),
+        stopOnFailure: !keepGoing,
+        onResult: (result) => process.stdout.write(formatResult(result) + '\n'),
+      });
+      reports.push(report);
+      if (report.cleanedUp.length > 0) process.stdout.write(`      cleaned up ${report.cleanedUp.join(', ')} from ${path.basename(deck)}\n`);
+      if (!keepGoing && totals([report]).fail > 0) break;
+    }
+    process.stdout.write(formatSummary(reports, (Date.now() - started) / 1000) + '\n');
+    if (values.junit) {
+      mkdirSync(path.dirname(path.resolve(values.junit)), { recursive: true });
+      writeFileSync(values.junit, junitXml(reports));
+    }
+    return totals(reports).fail > 0 ? 1 : 0;
+  },
+};
+
+function parseSlides(text: string): Set<number> {
+  const slides = new Set<number>();
+  for (const part of text.split(',')) {
+    const match = /^\s*(\d+)(?:-(\d+))?\s*$/.exec(part);
+    if (!match) throw new UsageError(`--only takes slide numbers like 3 or 3,5-7, got "${text}"`, usage);
+    const from = Number(match[1]);
+    const to = Number(match[2] ?? match[1]);
+    for (let n = from; n <= to; n++) slides.add(n);
+  }
+  return slides;
+}

@@ -1,0 +1,335 @@
+// `deckhand check`: runs a deck's runnable blocks in order, as a trainer would, in fresh real shells
+// (one per terminal tab the deck uses), and compares what each command prints with the deck.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseDeck, type CodeBlock } from '@deckhand/deck';
+import { CheckShell, type StepOutcome } from './check-shell';
+import { DockerEngine } from './docker-engine';
+import { imageNeeds, missingImageFromError, simpleCommands } from './docker-images';
+import { cleanTerminalOutput, compareOutput, outputLines } from './expected-output';
+
+export type BlockStatus = 'pass' | 'fail' | 'skip';
+
+export interface BlockResult {
+  deck: string;
+  slide: number;
+  line: number;
+  id: string;
+  /** The block's first command, for people reading the report. */
+  command: string;
+  status: BlockStatus;
+  /** Why it failed or was skipped, or a note on a pass. */
+  reason?: string;
+  /** Expected (-) and actual (+) output lines, for a failed comparison. */
+  diff?: string[];
+  durationMs: number;
+}
+
+export interface CheckOptions {
+  /** Only blocks on these slides (1-based). */
+  only?: Set<number>;
+  /** Timeout of a block without `timeout=`, in seconds. */
+  defaultTimeout?: number;
+  /** Called as each block finishes, for live output. */
+  onResult?: (result: BlockResult) => void;
+  /** Stop after the first failure (the CLI's default, unless --keep-going). */
+  stopOnFailure?: boolean;
+}
+
+export interface DeckReport {
+  deck: string;
+  results: BlockResult[];
+  /** Blocks not run because an earlier one failed. */
+  notRun: number;
+  /** What was removed from the Docker engine afterwards. */
+  cleanedUp: string[];
+  durationMs: number;
+}
+
+const DEFAULT_TIMEOUT_S = 30;
+/** A command that runs until a later block presses Ctrl-C gets this long to print what it prints. */
+const RUNS_ON_SETTLE_MS = 3_000;
+
+/** The decks in a folder (every `*.md` but README.md, sorted), or the one deck named. */
+export function decksIn(target: string): string[] {
+  if (!existsSync(target)) throw new Error(`no such deck file or folder: ${target}`);
+  if (!statSync(target).isDirectory()) return [target];
+  return readdirSync(target)
+    .filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md')
+    .sort()
+    .map((name) => path.join(target, name));
+}
+
+interface Located {
+  slide: number;
+  block: CodeBlock;
+}
+
+export async function checkDeck(deckFile: string, options: CheckOptions = {}): Promise<DeckReport> {
+  const started = Date.now();
+  const deckDir = path.dirname(path.resolve(deckFile));
+  const deck = parseDeck(readFileSync(deckFile, 'utf8'));
+  const blocks: Located[] = deck.slides.flatMap((slide) =>
+    slide.blocks.filter((block) => block.runnable).map((block) => ({ slide: slide.index, block })),
+  );
+  const selected = blocks.filter(({ slide }) => !options.only || options.only.has(slide));
+  const results: BlockResult[] = [];
+  const report = (result: BlockResult): void => {
+    results.push(result);
+    options.onResult?.(result);
+  };
+
+  const docker = DockerEngine.find();
+  const usesDocker = selected.some(({ block }) => mentionsDocker(block.commands.join('\n')));
+  const engineUp = usesDocker && docker !== null && (await docker.answers());
+  const runId = randomBytes(6).toString('hex');
+  const wrapper = engineUp && docker ? docker.makeLabellingWrapper(runId) : null;
+  const before = engineUp && docker ? await docker.snapshot() : null;
+  const shells = new ShellPool(deckDir, wrapper?.dir);
+  const produced = new Set<string>();
+  let notRun = 0;
+
+  try {
+    for (let index = 0; index < selected.length; index++) {
+      const { slide, block } = selected[index] as Located;
+      const base = { deck: deckFile, slide, line: block.line, id: block.id, command: firstLine(block.commands[0] ?? '') };
+      const blockStarted = Date.now();
+      const done = (status: BlockStatus, extra: Partial<BlockResult> = {}): BlockResult => {
+        const result = { ...base, status, durationMs: Date.now() - blockStarted, ...extra };
+        report(result);
+        return result;
+      };
+
+      if (block.options.skip) {
+        done('skip', { reason: block.options.skip.replace(/^"(.*)"$/s, '$1') });
+        continue;
+      }
+      const cwd = block.options.cwd ? path.resolve(deckDir, block.options.cwd) : null;
+      if (cwd && !existsSync(cwd)) {
+        const result = done('fail', { reason: `cwd ${block.options.cwd} does not exist (looked for ${cwd})` });
+        if (stop(result)) break;
+        continue;
+      }
+      const text = block.commands.join('\n');
+      if (mentionsDocker(text)) {
+        if (!docker) {
+          done('skip', { reason: 'needs Docker, and no docker command is on PATH (scripts/docker-engine.sh up installs one)' });
+          continue;
+        }
+        if (!engineUp) {
+          done('skip', { reason: 'needs Docker, and no Docker engine answers (scripts/docker-engine.sh up starts one)' });
+          continue;
+        }
+        const missing = await missingImages(docker, text, cwd ?? shells.cwdOf(block.options.term ?? 1), produced);
+        if (missing) {
+          done('skip', { reason: missing });
+          continue;
+        }
+      }
+
+      const term = block.options.term ?? 1;
+      const shell = await shells.get(term);
+      if (block.options.interrupt) await shells.interrupt(term);
+      if (cwd) {
+        await shell.run(`cd '${cwd.replace(/'/g, "'\\''")}'`, 5_000);
+        shells.setCwd(term, cwd);
+      }
+      const timeoutMs = (block.options.timeout ?? options.defaultTimeout ?? DEFAULT_TIMEOUT_S) * 1000;
+      const runsOn = laterInterrupts(selected, index, term);
+      const outcome = await runSteps(shell, block, timeoutMs, runsOn);
+      for (const ref of imageNeeds(text, cwd ?? shells.cwdOf(term)).produced) produced.add(ref);
+
+      if (outcome.kind === 'skip') done('skip', { reason: outcome.reason });
+      else if (outcome.kind === 'pass') done('pass', outcome.note ? { reason: outcome.note } : {});
+      else {
+        const result = done('fail', { reason: outcome.reason, ...(outcome.diff ? { diff: outcome.diff } : {}) });
+        if (outcome.stuck) await shells.recover(term);
+        if (stop(result)) break;
+      }
+      if (!shell.alive) shells.forget(term);
+    }
+  } finally {
+    shells.dispose();
+    wrapper?.dispose();
+  }
+  notRun = selected.length - results.length;
+
+  const cleanedUp = engineUp && docker && before ? await docker.cleanUp(runId, before, namesIn(selected)) : [];
+  return { deck: deckFile, results, notRun, cleanedUp, durationMs: Date.now() - started };
+
+  function stop(result: BlockResult): boolean {
+    return result.status === 'fail' && options.stopOnFailure === true;
+  }
+}
+
+type StepsOutcome =
+  | { kind: 'pass'; note?: string }
+  | { kind: 'skip'; reason: string }
+  | { kind: 'fail'; reason: string; diff?: string[]; stuck: boolean };
+
+/** Runs each command of a block and compares its output with the lines under it in the deck. */
+async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, runsOn: boolean): Promise<StepsOutcome> {
+  const deadline = Date.now() + timeoutMs;
+  const mode = block.options.expect ?? 'exact';
+  for (let i = 0; i < block.steps.length; i++) {
+    const step = block.steps[i] as CodeBlock['steps'][number];
+    const last = i === block.steps.length - 1;
+    const expected = outputLines(step.expected.join('\n'));
+    const hasExpected = expected.length > 0 && mode !== 'none';
+    const mayRunOn = last && runsOn;
+    const remaining = Math.max(deadline - Date.now(), 1);
+    const settled = mayRunOn && hasExpected ? (raw: string) => compareOutput(expected, outputLines(cleanTerminalOutput(raw)), mode).ok : undefined;
+    const outcome: StepOutcome = await shell.run(step.command, mayRunOn && !hasExpected ? Math.min(remaining, RUNS_ON_SETTLE_MS) : remaining, settled);
+    const actual = outputLines(cleanTerminalOutput(outcome.output));
+    const label = block.steps.length > 1 ? `command ${i + 1} (${firstLine(step.command)})` : 'the command';
+
+    if (outcome.status === null && !outcome.shellExited) {
+      if (mayRunOn) {
+        const comparison = compareOutput(expected, actual, mode);
+        if (!hasExpected || comparison.ok) return { kind: 'pass', note: 'still running; a later block interrupts it' };
+        return { kind: 'fail', reason: `${label} printed other output before it was interrupted`, diff: comparison.diff, stuck: false };
+      }
+      return {
+        kind: 'fail',
+        reason: `${label} did not finish within ${Math.round(timeoutMs / 1000)} s (raise timeout=, or add interrupt to the next block if it runs until stopped)`,
+        diff: actual.slice(-20).map((line) => `+ ${line}`),
+        stuck: true,
+      };
+    }
+    const missing = outcome.status !== 0 ? missingImageFromError(actual.join('\n')) : null;
+    if (missing) return { kind: 'skip', reason: `image ${missing} is not here and cannot be pulled (no registry reachable)` };
+    if (hasExpected) {
+      const comparison = compareOutput(expected, actual, mode);
+      if (!comparison.ok) return { kind: 'fail', reason: `${label} printed other output than the deck shows`, diff: comparison.diff, stuck: false };
+    } else if (outcome.status !== 0 && !outcome.shellExited) {
+      return {
+        kind: 'fail',
+        reason: `${label} exited with status ${outcome.status} (show its output under it in the deck if it is meant to fail)`,
+        diff: actual.slice(-20).map((line) => `+ ${line}`),
+        stuck: false,
+      };
+    }
+    if (outcome.shellExited) return last ? { kind: 'pass', note: 'the shell exited; later blocks get a fresh one' } : { kind: 'fail', reason: `the shell exited at ${label}`, stuck: false };
+  }
+  return { kind: 'pass' };
+}
+
+/** True when a later block on the same terminal starts with Ctrl-C: this one may run until then. */
+function laterInterrupts(blocks: Located[], index: number, term: number): boolean {
+  for (const { block } of blocks.slice(index + 1)) {
+    if ((block.options.term ?? 1) !== term) continue;
+    if (block.options.skip) continue;
+    return block.options.interrupt === true;
+  }
+  return false;
+}
+
+async function missingImages(docker: DockerEngine, text: string, cwd: string, produced: Set<string>): Promise<string | null> {
+  const needs = imageNeeds(text, cwd);
+  const madeHere = new Set([...produced, ...needs.produced].flatMap((ref) => [ref, withTag(ref)]));
+  for (const ref of needs.needed) {
+    if (madeHere.has(ref) || madeHere.has(withTag(ref))) continue;
+    const why = await docker.ensureImage(ref);
+    if (why) return why;
+  }
+  return null;
+}
+
+function withTag(ref: string): string {
+  const name = ref.replace(/^docker\.io\/(library\/)?/, '');
+  return /:[^/]+$/.test(name) || name.includes('@') ? name : `${name}:latest`;
+}
+
+function mentionsDocker(text: string): boolean {
+  return simpleCommands(text).some((words) => words.some((word) => word === 'docker' || word.endsWith('/docker')));
+}
+
+/** Every word the deck's commands contain: names of volumes, networks and images it may create. */
+function namesIn(blocks: Located[]): Set<string> {
+  const names = new Set<string>();
+  for (const { block } of blocks) {
+    for (const words of simpleCommands(block.commands.join('\n'))) {
+      for (const word of words) {
+        for (const part of word.split(/[=:,]/)) if (part) names.add(part);
+        names.add(word);
+        names.add(withTag(word));
+      }
+    }
+  }
+  return names;
+}
+
+function firstLine(command: string): string {
+  const line = command.split('\n')[0] ?? '';
+  return line.length > 70 ? line.slice(0, 69) + '…' : line;
+}
+
+/** The check's shells, one per terminal tab, started on first use in the deck's folder. */
+class ShellPool {
+  private shells = new Map<number, CheckShell>();
+  private cwds = new Map<number, string>();
+
+  constructor(
+    private readonly deckDir: string,
+    private readonly wrapperDir: string | undefined,
+  ) {}
+
+  async get(term: number): Promise<CheckShell> {
+    const existing = this.shells.get(term);
+    if (existing?.alive) return existing;
+    const shell = await CheckShell.start({ cwd: this.deckDir, env: checkEnvironment(this.wrapperDir) });
+    this.shells.set(term, shell);
+    this.cwds.set(term, this.deckDir);
+    return shell;
+  }
+
+  cwdOf(term: number): string {
+    return this.cwds.get(term) ?? this.deckDir;
+  }
+
+  setCwd(term: number, cwd: string): void {
+    this.cwds.set(term, cwd);
+  }
+
+  async interrupt(term: number): Promise<void> {
+    const shell = this.shells.get(term);
+    if (shell && !(await shell.interrupt())) this.forget(term);
+  }
+
+  /** Ctrl-C after a timeout; a shell that does not come back is replaced. */
+  async recover(term: number): Promise<void> {
+    await this.interrupt(term);
+  }
+
+  forget(term: number): void {
+    this.shells.get(term)?.dispose();
+    this.shells.delete(term);
+  }
+
+  dispose(): void {
+    for (const term of [...this.shells.keys()]) this.forget(term);
+  }
+}
+
+/**
+ * The check shell's environment: like a session's (an allowlist, never the caller's secrets), with
+ * the labelling `docker` first in PATH and tools asked for plain, stable output.
+ */
+function checkEnvironment(wrapperDir: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined) continue;
+    if (['HOME', 'USER', 'LOGNAME', 'PATH', 'LANG', 'LANGUAGE', 'TZ', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT'].includes(key) || key.startsWith('LC_')) {
+      env[key] = value;
+    }
+  }
+  env.TERM = 'xterm-256color';
+  env.LANG ??= 'C.UTF-8';
+  env.PATH = [wrapperDir, env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].filter(Boolean).join(path.delimiter);
+  env.BUILDKIT_PROGRESS = 'plain';
+  env.DOCKER_CLI_HINTS = 'false';
+  env.DECKHAND = '1';
+  env.DECKHAND_CHECK = '1';
+  return env;
+}

@@ -1,0 +1,73 @@
+// How check results read: one line per block for people, a JUnit XML file for CI.
+import path from 'node:path';
+import type { BlockResult, DeckReport } from './check-deck';
+
+const MARK: Record<BlockResult['status'], string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' };
+
+/** `PASS  slides/02.md:41  slide 3  docker run --rm busybox echo hi`, then the reason and the diff. */
+export function formatResult(result: BlockResult, root = process.cwd()): string {
+  const where = `${path.relative(root, result.deck) || result.deck}:${result.line}`;
+  const lines = [`${MARK[result.status]}  ${where}  slide ${result.slide}  ${result.command}`];
+  if (result.reason) lines.push(`      ${result.status === 'pass' ? 'note' : result.status === 'skip' ? 'skipped' : 'why'}: ${result.reason}`);
+  if (result.diff && result.diff.length > 0) {
+    lines.push('      expected (-) / actual (+):');
+    for (const line of result.diff) lines.push(`      ${line}`);
+  }
+  return lines.join('\n');
+}
+
+export interface Totals {
+  pass: number;
+  fail: number;
+  skip: number;
+  notRun: number;
+}
+
+export function totals(reports: DeckReport[]): Totals {
+  const all = reports.flatMap((report) => report.results);
+  return {
+    pass: all.filter((r) => r.status === 'pass').length,
+    fail: all.filter((r) => r.status === 'fail').length,
+    skip: all.filter((r) => r.status === 'skip').length,
+    notRun: reports.reduce((sum, report) => sum + report.notRun, 0),
+  };
+}
+
+export function formatSummary(reports: DeckReport[], seconds: number): string {
+  const t = totals(reports);
+  const parts = [`${t.pass} passed`, `${t.fail} failed`, `${t.skip} skipped`];
+  if (t.notRun > 0) parts.push(`${t.notRun} not run (stopped at the first failure; --keep-going runs them)`);
+  return `${reports.length} deck(s): ${parts.join(', ')} in ${seconds.toFixed(1)} s`;
+}
+
+/** JUnit XML: a suite per deck, a test case per block. */
+export function junitXml(reports: DeckReport[], root = process.cwd()): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="deckhand check">'];
+  for (const report of reports) {
+    const t = totals([report]);
+    const name = path.relative(root, report.deck) || report.deck;
+    out.push(
+      `  <testsuite name="${xml(name)}" tests="${report.results.length}" failures="${t.fail}" skipped="${t.skip}" time="${(report.durationMs / 1000).toFixed(3)}">`,
+    );
+    for (const result of report.results) {
+      const open = `    <testcase classname="${xml(name)}" name="${xml(`slide ${result.slide} line ${result.line}: ${result.command}`)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
+      if (result.status === 'pass') out.push(`${open}/>`);
+      else if (result.status === 'skip') out.push(`${open}>`, `      <skipped message="${xml(result.reason ?? '')}"/>`, '    </testcase>');
+      else {
+        out.push(`${open}>`, `      <failure message="${xml(result.reason ?? 'failed')}">${xml((result.diff ?? []).join('\n'))}</failure>`, '    </testcase>');
+      }
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return out.join('\n') + '\n';
+}
+
+function xml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}

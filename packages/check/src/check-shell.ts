@@ -1,0 +1,159 @@
+// One real shell in a real pty, driven the way a trainer drives it, but able to tell exactly when a
+// command has finished and with which status: the shell's prompt is a sentinel carrying a tag (which
+// command) and `$?`, printed by the shell itself, so a command that reads its stdin cannot swallow it.
+/* eslint-disable no-control-regex -- the sentinel is framed by a control character on purpose */
+import { existsSync } from 'node:fs';
+import * as pty from 'node-pty';
+
+export interface CheckShellOptions {
+  cwd: string;
+  env: Record<string, string>;
+}
+
+export interface StepOutcome {
+  /** Raw terminal output of the command (escape sequences and CRLF still in). */
+  output: string;
+  /** Exit status, or null when the command did not finish. */
+  status: number | null;
+  timedOut: boolean;
+  /** The shell itself ended (the command ran `exit`, or the shell was killed). */
+  shellExited: boolean;
+}
+
+/** Terminal size for checks: wide, so tools that fit tables to the width do not truncate. */
+const COLUMNS = 200;
+const ROWS = 50;
+/** How long a shell may take to print its first prompt. */
+const START_TIMEOUT_MS = 10_000;
+/** How long Ctrl-C may take to bring the prompt back before the shell is called stuck. */
+const INTERRUPT_TIMEOUT_MS = 3_000;
+
+const SENTINEL = /\u001eDH:(\d+):(\d+)\u001e/g;
+
+// No readline (--noediting): with `stty -echo` nothing typed is echoed, so the output is only what
+// commands print. No prompt but the sentinel, no continuation prompt, no history expansion of `!`.
+const SETUP =
+  "stty -echo; set +H; PS1=''; PS2=''; " +
+  'PROMPT_COMMAND=\'__dh_s=$?; printf "\\036DH:%s:%s\\036" "${__dh_tag:-0}" "$__dh_s"\'\n';
+
+export class CheckShell {
+  private buffer = '';
+  private tag = 0;
+  private exited = false;
+  private listeners = new Set<() => void>();
+
+  private constructor(private readonly child: pty.IPty) {
+    child.onData((data) => {
+      this.buffer += data;
+      for (const listener of [...this.listeners]) listener();
+    });
+    child.onExit(() => {
+      this.exited = true;
+      for (const listener of [...this.listeners]) listener();
+    });
+  }
+
+  static async start(options: CheckShellOptions): Promise<CheckShell> {
+    const bash = ['/bin/bash', '/usr/bin/bash'].find((candidate) => existsSync(candidate));
+    if (!bash) throw new Error('deckhand check needs bash (/bin/bash): install it and run again.');
+    const child = pty.spawn(bash, ['--noprofile', '--norc', '--noediting', '-i'], {
+      name: 'xterm-256color',
+      cols: COLUMNS,
+      rows: ROWS,
+      cwd: options.cwd,
+      env: options.env,
+    });
+    const shell = new CheckShell(child);
+    child.write(SETUP);
+    const ready = await shell.waitFor(() => shell.takeSentinel(0) !== null, START_TIMEOUT_MS);
+    if (!ready) {
+      shell.dispose();
+      throw new Error(`the check shell printed no prompt within ${START_TIMEOUT_MS / 1000} s`);
+    }
+    return shell;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /**
+   * Types `command` and waits for its prompt. `settled` may end the wait early with the output so
+   * far (for a command that runs until interrupted): the outcome then has status null.
+   */
+  async run(command: string, timeoutMs: number, settled?: (output: string) => boolean): Promise<StepOutcome> {
+    if (this.exited) return { output: '', status: null, timedOut: false, shellExited: true };
+    const tag = ++this.tag;
+    this.buffer = '';
+    let status: number | null = null;
+    let output = '';
+    // A group, so a multi-line script reaches the prompt once, with the status of its last command.
+    this.child.write(`__dh_tag=${tag}; {\n${command}\n}\n`);
+    const finished = await this.waitFor(() => {
+      const found = this.takeSentinel(tag);
+      if (found) {
+        ({ output, status } = found);
+        return true;
+      }
+      if (settled?.(withoutSentinels(this.buffer))) {
+        output = withoutSentinels(this.buffer);
+        return true;
+      }
+      return this.exited;
+    }, timeoutMs);
+    if (!finished) output = withoutSentinels(this.buffer);
+    if (this.exited && status === null) output = withoutSentinels(this.buffer);
+    return { output, status, timedOut: !finished, shellExited: this.exited };
+  }
+
+  /** Ctrl-C, as a trainer would press it; true when the prompt came back. */
+  async interrupt(): Promise<boolean> {
+    if (this.exited) return false;
+    this.buffer = '';
+    this.child.write('\u0003');
+    return this.waitFor(() => new RegExp(SENTINEL.source).test(this.buffer) || this.exited, INTERRUPT_TIMEOUT_MS);
+  }
+
+  dispose(): void {
+    if (this.exited) return;
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    this.child.kill();
+  }
+
+  /** Output before the sentinel with this tag, once it has arrived. */
+  private takeSentinel(tag: number): { output: string; status: number } | null {
+    for (const match of this.buffer.matchAll(SENTINEL)) {
+      if (Number(match[1]) !== tag) continue;
+      return { output: withoutSentinels(this.buffer.slice(0, match.index)), status: Number(match[2]) };
+    }
+    return null;
+  }
+
+  private waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (!done()) return;
+        cleanup();
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        resolve(false);
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+      };
+      this.listeners.add(check);
+      check();
+    });
+  }
+}
+
+function withoutSentinels(text: string): string {
+  return text.replace(SENTINEL, '');
+}

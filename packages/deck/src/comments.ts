@@ -27,6 +27,8 @@ export function readComment(raw: string): CommentMeaning | null {
   const match = COMMENT.exec(raw.trim());
   if (!match) return null;
   const body = (match[1] ?? '').trim();
+  // Marp Core's fitting-header keyword (`# <!--fit--> Title`) is neither a note nor a directive.
+  if (body === 'fit') return null;
   const values = parseDirectives(body);
   return values ? { kind: 'directives', values } : { kind: 'note', text: body };
 }

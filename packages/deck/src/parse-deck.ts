@@ -79,8 +79,8 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   const slides: Slide[] = drafts.map((draft, i) => {
     const { rendered, ...rest } = draft;
     const pageNumber = pages[i] ?? draft.index;
-    const header = typeof draft.directives.header === 'string' ? renderer.inline(draft.directives.header) : null;
-    const footer = typeof draft.directives.footer === 'string' ? renderer.inline(draft.directives.footer) : null;
+    const header = typeof draft.directives.header === 'string' && draft.directives.header ? renderer.inline(draft.directives.header) : null;
+    const footer = typeof draft.directives.footer === 'string' && draft.directives.footer ? renderer.inline(draft.directives.footer) : null;
     const section = describeSection({
       index: draft.index, directives: draft.directives, pageNumber, header, footer,
       backgrounds: rendered.backgrounds, vertical: rendered.vertical, split: rendered.split,

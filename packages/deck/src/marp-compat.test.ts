@@ -1,0 +1,96 @@
+// A Marp deck works unchanged: for real public Marp decks (fixtures/marp-decks, sources in SOURCES.md)
+// and the course's seed deck, Deckhand reads the same slides and the same speaker notes as Marp Core.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Marp } from '@marp-team/marp-core';
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from './parse-deck';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtures = path.join(here, '..', 'fixtures');
+const corpus = path.join(fixtures, 'marp-decks');
+const seedDeck = path.join(here, '..', '..', '..', '..', 'shared', 'seeds', '002_b80fa1c517c71a00.txt');
+
+function marpReading(source: string): { slides: number; notes: string[][] } {
+  const { html, comments } = new Marp({ html: true }).render(source);
+  return { slides: (html.match(/<section[^>]*\sid="/g) ?? []).length, notes: comments };
+}
+
+describe('the public Marp deck corpus', () => {
+  const decks = readdirSync(corpus).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md');
+
+  it('has decks to compare', () => {
+    expect(decks.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const name of decks) {
+    it(`reads ${name} with the slides and notes Marp Core reads`, () => {
+      const source = readFileSync(path.join(corpus, name), 'utf8');
+      const deck = parseDeck(source);
+      const marp = marpReading(source);
+      expect(deck.slides).toHaveLength(marp.slides);
+      expect(deck.slides.map((slide) => slide.notes)).toEqual(marp.notes);
+    });
+  }
+});
+
+/** What a slide shows that the audience notices: header, footer and page number. */
+function chrome(sectionHtml: string): { header: boolean; footer: boolean; page: string | null } {
+  return {
+    header: /<header>[\s\S]*?<\/header>/.test(sectionHtml),
+    footer: /<footer>[\s\S]*?<\/footer>/.test(sectionHtml),
+    page: /data-marpit-pagination="(\d+)"/.exec(sectionHtml)?.[1] ?? null,
+  };
+}
+
+describe.skipIf(!existsSync(seedDeck))('the seed deck (../shared/seeds/002_b80fa1c517c71a00.txt)', () => {
+  it('renders every slide with header, footer and its page number, as Marp Core does', () => {
+    const source = readFileSync(seedDeck, 'utf8');
+    const deck = parseDeck(source);
+    const marp = marpReading(source);
+    expect(deck.slides).toHaveLength(marp.slides);
+    expect(deck.slides.map((slide) => slide.notes)).toEqual(marp.notes);
+    for (const slide of deck.slides) {
+      expect(chrome(slide.sectionHtml)).toEqual({ header: true, footer: true, page: String(slide.index) });
+      expect(slide.html.length).toBeGreaterThan(0);
+    }
+    expect(deck.slides[0]?.section.footer).toContain('<img');
+    expect(deck.slides[0]?.section.footer).not.toContain('height:40px]');
+    expect(deck.css).toContain('.dh-deck > section header, .dh-deck > section footer');
+  });
+});
+
+describe('our own deck with the same features (runs without ../shared)', () => {
+  const source = readFileSync(path.join(fixtures, 'header-footer-pagination.md'), 'utf8');
+  const deck = parseDeck(source, { resolveUrl: (url) => `/files/${url}` });
+
+  it('reads the slides and notes Marp Core reads', () => {
+    const marp = marpReading(source);
+    expect(deck.slides).toHaveLength(marp.slides);
+    expect(deck.slides.map((slide) => slide.notes)).toEqual(marp.notes);
+  });
+
+  it('puts header, footer (with its image) and page numbers on every slide unless a slide turns them off', () => {
+    expect(deck.slides.map((slide) => chrome(slide.sectionHtml))).toEqual([
+      { header: true, footer: true, page: '1' },
+      { header: true, footer: true, page: '2' },
+      { header: false, footer: true, page: null },
+      { header: true, footer: true, page: '4' },
+    ]);
+    expect(deck.slides[0]?.section.footer).toBe('<img src="/files/images/logo.svg" alt="" style="height:40px" /> Deckhand sample');
+  });
+
+  it('scopes the style directive to the deck and a scoped <style> to its slide', () => {
+    expect(deck.css).toContain('.dh-deck > section header, .dh-deck > section footer {');
+    expect(deck.css).toContain('.dh-deck > section[data-index="4"] h2 { color: #0b5; }');
+    expect(deck.slides[3]?.html).not.toContain('<style');
+  });
+
+  it('lays the split background out beside the content', () => {
+    const slide = deck.slides[2];
+    expect(slide?.section.split).toEqual({ side: 'left', size: '40%' });
+    expect(slide?.section.backgrounds).toEqual([{ url: '/files/images/layers.svg', size: 'cover', filter: '' }]);
+    expect(slide?.sectionHtml).toContain('padding-left:calc(40% + var(--dh-slide-padding, 1.5em))');
+  });
+});

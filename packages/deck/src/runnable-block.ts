@@ -31,7 +31,7 @@ export function parseInfoString(info: string): ParsedInfo {
     warnings.push(`Ignored "${rest}" after the language: write options in braces, e.g. {run=false}.`);
     return { lang, options, warnings };
   }
-  for (const [, key, , quoted, bare] of (braces[1] ?? '').matchAll(/([\w-]+)(=("([^"]*)"|(\S+)))?/g)) {
+  for (const [, key, , , quoted, bare] of (braces[1] ?? '').matchAll(/([\w-]+)(=("([^"]*)"|(\S+)))?/g)) {
     const value = quoted ?? bare;
     applyOption(options, key ?? '', value, warnings);
   }

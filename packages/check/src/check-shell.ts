@@ -33,7 +33,7 @@ const SENTINEL = /\u001eDH:(\d+):(\d+)\u001e/g;
 // No readline (--noediting): with `stty -echo` nothing typed is echoed, so the output is only what
 // commands print. No prompt but the sentinel, no continuation prompt, no history expansion of `!`.
 const SETUP =
-  "stty -echo; set +H; PS1=''; PS2=''; " +
+  "stty -echo; set +H; PS1=''; PS2=''; __dh_status() { return \"$1\"; }; " +
   'PROMPT_COMMAND=\'__dh_s=$?; printf "\\036DH:%s:%s\\036" "${__dh_tag:-0}" "$__dh_s"\'\n';
 
 export class CheckShell {
@@ -87,8 +87,9 @@ export class CheckShell {
     this.buffer = '';
     let status: number | null = null;
     let output = '';
-    // A group, so a multi-line script reaches the prompt once, with the status of its last command.
-    this.child.write(`__dh_tag=${tag}; {\n${command}\n}\n`);
+    // A group, so a multi-line script reaches the prompt once, with the status of its last command;
+    // `$?` is given back first, so `echo $?` still sees the previous command's status.
+    this.child.write(`__dh_tag=${tag}; __dh_status "\${__dh_s:-0}"; {\n${command}\n}\n`);
     const finished = await this.waitFor(() => {
       const found = this.takeSentinel(tag);
       if (found) {

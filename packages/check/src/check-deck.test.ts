@@ -1,0 +1,105 @@
+// `deckhand check` against the real Docker engine and a real shell. Skipped, with the reason, when no
+// engine answers (scripts/docker-engine.sh up starts one; in CI it is always there).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkDeck } from './check-deck';
+import { CHECK_LABEL } from './docker-engine';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const fixture = path.join(root, 'e2e/fixtures/docker-check.md');
+
+function engineAbsence(): string | null {
+  try {
+    execFileSync('docker', ['image', 'inspect', 'busybox:latest'], { stdio: 'ignore', timeout: 10_000 });
+    return null;
+  } catch {
+    return 'no Docker engine with busybox:latest answers (run scripts/docker-engine.sh up)';
+  }
+}
+const absent = engineAbsence();
+if (absent) console.warn(`skipping deckhand check engine tests: ${absent}`);
+
+describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
+  it('reports passing, failing and skipped blocks, each with what a trainer needs to know', async () => {
+    const report = await checkDeck(fixture);
+    const byLine = Object.fromEntries(report.results.map((r) => [r.command, r]));
+    expect(report.results.map((r) => r.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'fail', 'skip', 'skip']);
+    expect(byLine['echo the real output']?.diff).toEqual(["- the deck's output", '+ the real output']);
+    expect(byLine['docker pull nginx']?.reason).toBe('needs a registry');
+    expect(byLine['docker run --rm nginx:1.27 nginx -v']?.reason).toMatch(/image nginx:1\.27 is not here and cannot be pulled/);
+  }, 60_000);
+
+  it('catches a changed output, exits non-zero and writes JUnit', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
+    const deck = path.join(dir, 'changed.md');
+    writeFileSync(deck, '# Changed\n\n```console\n$ docker run --rm --pull never busybox echo new text\nold text\n```\n');
+    const junit = path.join(dir, 'junit.xml');
+    const run = spawnSync(process.execPath, [path.join(root, 'apps/cli/bin/deckhand.js'), 'check', deck, '--junit', junit], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('FAIL');
+    expect(run.stdout).toContain('- old text');
+    expect(run.stdout).toContain('+ new text');
+    expect(run.stdout).toMatch(/0 passed, 1 failed, 0 skipped/);
+    expect(readFileSync(junit, 'utf8')).toMatch(/<failure message="the command printed other output than the deck shows">/);
+  }, 60_000);
+
+  it('runs cwd, shell state, $? and a command that runs until the next block interrupts it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
+    const deck = path.join(dir, 'state.md');
+    writeFileSync(
+      deck,
+      [
+        '```console {cwd=../../../e2e}',
+        '$ basename "$PWD"',
+        'e2e',
+        "$ export GREETING=hi; sh -c 'echo failing; exit 3'",
+        'failing',
+        '$ echo $?',
+        '3',
+        '```',
+        '',
+        '```console',
+        '$ echo $GREETING; while true; do sleep 1; done',
+        'hi',
+        '```',
+        '',
+        '```console {interrupt}',
+        '$ echo back',
+        'back',
+        '```',
+      ].join('\n').replace('../../../e2e', path.relative(dir, path.join(root, 'e2e'))),
+    );
+    const report = await checkDeck(deck);
+    expect(report.results.map((r) => [r.status, r.reason ?? ''])).toEqual([
+      ['pass', ''],
+      ['pass', 'still running; a later block interrupts it'],
+      ['pass', ''],
+    ]);
+  }, 60_000);
+
+  it('removes the containers, volumes and networks a deck created, and nothing else', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
+    const deck = path.join(dir, 'leftovers.md');
+    const keep = `dh-keep-${process.pid}`;
+    execFileSync('docker', ['volume', 'create', keep]);
+    writeFileSync(
+      deck,
+      '```console\n$ docker network create dh-test-net >/dev/null; docker run -d --name dh-test-left -v dh-test-vol:/data --network dh-test-net busybox sleep 300 >/dev/null\n```\n',
+    );
+    try {
+      const report = await checkDeck(deck);
+      expect(report.results[0]?.status).toBe('pass');
+      const left = (args: string[]): string => execFileSync('docker', args, { encoding: 'utf8' }).trim();
+      expect(left(['ps', '-a', '--filter', `label=${CHECK_LABEL}`, '--filter', 'name=dh-test-left', '-q'])).toBe('');
+      expect(left(['volume', 'ls', '-q', '--filter', 'name=dh-test-vol'])).toBe('');
+      expect(left(['network', 'ls', '-q', '--filter', 'name=dh-test-net'])).toBe('');
+      expect(left(['volume', 'ls', '-q', '--filter', `name=${keep}`])).toBe(keep);
+    } finally {
+      execFileSync('docker', ['volume', 'rm', '-f', keep]);
+    }
+  }, 60_000);
+});

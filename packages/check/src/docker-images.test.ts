@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baseImages, imageNeeds, missingImageFromError } from './docker-images';
+
+describe('images a command needs', () => {
+  it('finds the image of docker run and create past their flags', () => {
+    const needs = imageNeeds(
+      "docker run --rm -it -p 127.0.0.1:8080:80 -v data:/data --name web -e A=1 nginx:1.27 nginx -g 'daemon off;'\n" +
+        'docker container create --network=none -dit busybox sh && docker run -p8080:80 alpine',
+      '/tmp',
+    );
+    expect(needs.needed).toEqual(['nginx:1.27', 'busybox', 'alpine']);
+  });
+
+  it('reads a build context\'s Dockerfile: FROM, ARG defaults, stages and COPY --from', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-images-'));
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      'ARG BASE=golang:1.23\nFROM $BASE AS build\nRUN go build\nFROM scratch\nCOPY --from=build /app /app\nCOPY --from=busybox:latest /bin/busybox /bin/\n',
+    );
+    const needs = imageNeeds(`docker build -t hello:1 ${dir}`, '/');
+    expect(needs.needed).toEqual(['golang:1.23', 'busybox:latest']);
+    expect(needs.produced).toEqual(['hello:1']);
+    expect(imageNeeds('docker build --build-arg BASE=busybox -t x .', dir).needed).toEqual(['busybox', 'busybox:latest']);
+  });
+
+  it('knows tag, commit and pull', () => {
+    const needs = imageNeeds('docker tag busybox mine:1; docker commit -m msg web mine:2; docker pull nginx', '/');
+    expect(needs).toEqual({ needed: ['busybox'], produced: ['mine:1', 'mine:2'], pulls: ['nginx'] });
+  });
+
+  it('skips a Dockerfile image it cannot resolve', () => {
+    expect(baseImages('FROM ${UNKNOWN}\nFROM busybox')).toEqual(['busybox']);
+  });
+
+  it('recognises a registry error as a missing image', () => {
+    const output =
+      "Unable to find image 'nosuch:1' locally\ndocker: Error response from daemon: Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host.";
+    expect(missingImageFromError(output)).toBe('nosuch:1');
+    expect(missingImageFromError('sh: false: not found')).toBeNull();
+  });
+});

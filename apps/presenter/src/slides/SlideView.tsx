@@ -1,74 +1,68 @@
-// One slide at the deck's size, scaled to fit its frame, with Run and Copy on its code blocks.
+// One slide at the deck's size, scaled to fit its frame (letterboxed), with Run, Stop and Copy on its
+// code blocks when `actions` is given. Thumbnails (overview, next slide) pass no actions. The slide is
+// the deck package's ready `<section>` (slide.sectionHtml) inside the `.dh-deck` wrapper the theme and
+// the deck's CSS are scoped to.
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { CodeBlock, Slide } from '@deckhand/deck';
-import { deckSize } from './deck-size';
+import type { Slide } from '@deckhand/deck';
+import type { LoadedDeck } from '../deck-access/api';
+import { themeOf, themeTone } from '../themes/themes';
+import { attachCodeActions, type CodeActions } from './code-actions';
 
 export interface SlideViewProps {
   slide: Slide;
-  total: number;
-  size: unknown;
-  onRun(block: CodeBlock): void;
+  deck: LoadedDeck;
+  actions?: CodeActions;
+  /** Ids of the blocks running now, shown on their Run buttons. */
+  running?: ReadonlySet<string>;
+  /** A still picture of the slide (overview, next slide): not focusable, not animated. */
+  thumbnail?: boolean;
 }
 
-export function SlideView({ slide, total, size, onRun }: SlideViewProps) {
+export function SlideView({ slide, deck, actions, running, thumbnail }: SlideViewProps) {
   const frame = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  const [scale, setScale] = useState(1);
-  const { width, height } = deckSize(size);
+  const canvas = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(0);
+  const { width, height } = deck.size;
+  const theme = themeOf(deck.theme);
 
   useLayoutEffect(() => {
     const element = frame.current;
     if (!element) return;
-    const update = (): void => setScale(Math.min(element.clientWidth / width, element.clientHeight / height) || 1);
+    const update = (): void => setScale(Math.min(element.clientWidth / width, element.clientHeight / height) || 0);
     update();
     const observer = new ResizeObserver(update);
     observer.observe(element);
     return () => observer.disconnect();
   }, [width, height]);
 
+  const controls = useRef<ReturnType<typeof attachCodeActions> | null>(null);
   useLayoutEffect(() => {
-    const element = content.current;
-    if (!element) return;
-    const toolbars: HTMLElement[] = [];
-    for (const figure of element.querySelectorAll<HTMLElement>('figure.dh-code')) {
-      const block = slide.blocks.find((candidate) => candidate.id === figure.dataset.block);
-      if (!block) continue;
-      const toolbar = document.createElement('div');
-      toolbar.className = 'code-actions';
-      if (block.runnable) toolbar.append(actionButton('Run', `Run this block in the terminal`, () => onRun(block)));
-      toolbar.append(actionButton('Copy', 'Copy this block', () => void navigator.clipboard?.writeText(copyText(block))));
-      figure.append(toolbar);
-      toolbars.push(toolbar);
-    }
-    return () => toolbars.forEach((toolbar) => toolbar.remove());
-  }, [slide, onRun]);
+    const element = canvas.current;
+    if (!element || !actions) return;
+    controls.current = attachCodeActions(element, slide.blocks, actions);
+    return () => {
+      controls.current?.detach();
+      controls.current = null;
+    };
+  }, [slide, actions]);
+  useLayoutEffect(() => {
+    controls.current?.showRunning(running ?? new Set());
+  }, [running, slide, actions]);
 
-  const classes = ['slide', typeof slide.directives.class === 'string' ? slide.directives.class : ''].join(' ').trim();
   return (
     <div className="slide-frame" ref={frame}>
-      <section
-        className={classes}
-        aria-label={`Slide ${slide.index} of ${total}`}
-        style={{ width, height, transform: `scale(${scale})` }}
-      >
-        {typeof slide.directives.header === 'string' && <header>{slide.directives.header}</header>}
-        <div className="slide-content" ref={content} dangerouslySetInnerHTML={{ __html: slide.html }} />
-        {typeof slide.directives.footer === 'string' && <footer>{slide.directives.footer}</footer>}
-        {slide.directives.paginate === true && <span className="page-number">{slide.index}</span>}
-      </section>
+      <div
+        ref={canvas}
+        className={thumbnail ? 'dh-deck slide-canvas' : 'dh-deck slide-canvas slide-enter'}
+        data-theme={theme}
+        data-tone={themeTone(theme)}
+        role="region"
+        aria-roledescription="slide"
+        aria-label={`Slide ${slide.index} of ${deck.slides.length}`}
+        inert={thumbnail}
+        style={{ width, height, transform: `translate(-50%, -50%) scale(${scale})`, visibility: scale ? 'visible' : 'hidden' }}
+        dangerouslySetInnerHTML={{ __html: slide.sectionHtml }}
+      />
     </div>
   );
-}
-
-function actionButton(label: string, title: string, onClick: () => void): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = label;
-  button.title = title;
-  button.addEventListener('click', onClick);
-  return button;
-}
-
-function copyText(block: CodeBlock): string {
-  return block.runnable ? block.commands.join('\n') : block.code;
 }

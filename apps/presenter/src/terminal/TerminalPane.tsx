@@ -11,10 +11,22 @@ import { keystrokesFor, type TerminalController } from './terminal-controller';
 
 export interface TerminalPaneProps {
   onReady(controller: TerminalController | null): void;
+  /** Font size in CSS pixels (the presenter app lets the trainer enlarge it for a projector). */
+  fontSize?: number;
+  /** Follows the slide theme. */
+  tone?: 'light' | 'dark';
+  /** xterm's screen-reader mode, switched on from the presenter app's toolbar. */
+  screenReaderMode?: boolean;
 }
 
-export default function TerminalPane({ onReady }: TerminalPaneProps) {
+const TONES = {
+  dark: { background: '#111418', foreground: '#e6e6e6', cursor: '#e6e6e6', selectionBackground: '#3a4452' },
+  light: { background: '#fbfbfa', foreground: '#1d2430', cursor: '#1d2430', selectionBackground: '#c9d7ea' },
+} as const;
+
+export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', screenReaderMode = false }: TerminalPaneProps) {
   const host = useRef<HTMLDivElement>(null);
+  const xterm = useRef<{ terminal: Terminal; fit: FitAddon } | null>(null);
   const [status, setStatus] = useState<TerminalStatus>({ state: 'connecting' });
   const [generation, setGeneration] = useState(0);
 
@@ -46,8 +58,11 @@ export default function TerminalPane({ onReady }: TerminalPaneProps) {
         terminal.focus();
       },
       focus: () => terminal.focus(),
+      onOutput: (listener) => source.onOutput(listener),
     });
+    xterm.current = { terminal, fit };
     return () => {
+      xterm.current = null;
       onReady(null);
       observer.disconnect();
       input.dispose();
@@ -59,9 +74,18 @@ export default function TerminalPane({ onReady }: TerminalPaneProps) {
     };
   }, [onReady, generation]);
 
+  useEffect(() => {
+    const current = xterm.current;
+    if (!current) return;
+    current.terminal.options.fontSize = fontSize;
+    current.terminal.options.theme = TONES[tone];
+    current.terminal.options.screenReaderMode = screenReaderMode;
+    current.fit.fit();
+  }, [fontSize, tone, screenReaderMode, generation]);
+
   const ended = status.state === 'exited' || status.state === 'closed';
   return (
-    <section className="terminal-pane" aria-label="Terminal">
+    <section className="terminal-pane" data-tone={tone} aria-label="Terminal">
       <div className="terminal-host" ref={host} data-testid="terminal" data-status={status.state} />
       {ended && (
         <div className="terminal-ended" role="status">

@@ -11,6 +11,8 @@ export interface RunRequest {
 export interface TerminalController {
   run(request: RunRequest): void;
   focus(): void;
+  /** The shell's output as it arrives (the presenter app watches for the prompt to end a block's running state). */
+  onOutput?(listener: (data: Uint8Array) => void): () => void;
 }
 
 /** The keystrokes that run a block: each command followed by Enter, multi-line commands line by line. */

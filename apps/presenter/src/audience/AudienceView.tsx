@@ -1,0 +1,60 @@
+// The audience view, what the projector shows: the slide, and the terminal beside it, maximised or
+// hidden. The terminal pane stays mounted once shown, so hiding it never ends the shell session.
+import { useRef, useState, type CSSProperties } from 'react';
+import { ExerciseStatus } from '../exercises/ExerciseStatus';
+import { clampSplit, SplitDivider } from '../layout/SplitDivider';
+import { TerminalSlot } from '../layout/TerminalSlot';
+import { useSwipe } from '../navigation/use-swipe';
+import { isNumber, useStoredState } from '../settings/use-stored-state';
+import { SlideView } from '../slides/SlideView';
+import type { DeckSession } from '../views/deck-session';
+import { WarningsPanel } from '../warnings/WarningsPanel';
+import { SlideToolbar } from './SlideToolbar';
+
+export function AudienceView({ session }: { session: DeckSession }) {
+  const { deck, current, total, layout } = session;
+  const slide = deck.slides[current - 1];
+  const [split, setSplit] = useStoredState('deckhand.split', 0.6, isNumber);
+  const [terminalShown, setTerminalShown] = useState(layout !== 'slide');
+  if (layout !== 'slide' && !terminalShown) setTerminalShown(true);
+
+  const slideArea = useRef<HTMLElement>(null);
+  useSwipe(slideArea, (direction) => session.go(direction === 'next' ? current + 1 : current - 1));
+
+  const exercise = session.exercises.find((candidate) => candidate.slide === current) ?? null;
+  const style = { '--split': `${clampSplit(split) * 100}%` } as CSSProperties;
+  return (
+    <div className={`audience layout-${layout}`} style={style}>
+      <main className="slide-area" ref={slideArea} hidden={layout === 'terminal'}>
+        {slide && <SlideView key={slide.index} slide={slide} deck={deck} actions={session.actions} running={session.running} />}
+        <SlideToolbar
+          current={current}
+          total={total}
+          layout={layout}
+          screenReaderMode={session.terminal.screenReaderMode}
+          go={session.go}
+          setLayout={session.setLayout}
+          changeFontSize={session.changeFontSize}
+          toggleScreenReaderMode={session.toggleScreenReaderMode}
+          openOverview={session.openOverview}
+          openPresenter={session.openPresenter}
+          openHelp={session.openHelp}
+        >
+          <ExerciseStatus exercises={session.exercises} current={exercise} progress={session.progress} />
+          <WarningsPanel warnings={deck.warnings} file={deck.id} />
+        </SlideToolbar>
+      </main>
+      {layout === 'split' && <SplitDivider fraction={clampSplit(split)} onChange={setSplit} />}
+      {terminalShown && (
+        <div className="terminal-slot" inert={layout === 'slide'}>
+          <TerminalSlot settings={session.terminal} onReady={session.onTerminalReady} />
+        </div>
+      )}
+      {layout === 'terminal' && (
+        <button type="button" className="restore-slides" onClick={() => session.setLayout('split')}>
+          Show slides ({current} / {total})
+        </button>
+      )}
+    </div>
+  );
+}

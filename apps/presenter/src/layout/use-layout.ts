@@ -1,0 +1,32 @@
+// The audience view's layout: slide only, slide beside terminal, or terminal maximised. Remembered in
+// the browser and shared with the other views of the deck, so the presenter can show or hide the
+// terminal on the projector.
+import { useCallback, useEffect } from 'react';
+import type { LayoutName } from '../sync/sync-message';
+import type { SyncChannel } from '../sync/sync-channel';
+import { useStoredState } from '../settings/use-stored-state';
+
+const LAYOUTS: readonly LayoutName[] = ['slide', 'split', 'terminal'];
+const isLayout = (value: unknown): value is LayoutName => LAYOUTS.includes(value as LayoutName);
+
+export function useLayout(sync: SyncChannel, deck: string): [LayoutName, (layout: LayoutName) => void] {
+  const [layout, setStored] = useStoredState<LayoutName>('deckhand.layout', 'split', isLayout);
+
+  const setLayout = useCallback(
+    (next: LayoutName) => {
+      setStored(next);
+      sync.send({ type: 'layout', deck, layout: next });
+    },
+    [setStored, sync, deck],
+  );
+
+  useEffect(
+    () =>
+      sync.onMessage((message) => {
+        if (message.deck === deck && message.type === 'layout' && isLayout(message.layout)) setStored(message.layout);
+      }),
+    [sync, deck, setStored],
+  );
+
+  return [layout, setLayout];
+}

@@ -1,0 +1,91 @@
+// Running a slide's blocks in the terminal, and which blocks are running now. A block runs from its Run
+// until the shell shows its prompt again, or until Stop (Ctrl-C). The window that ran a block decides
+// when it ends and tells the other views of the deck, so the audience screen shows the same state.
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { CodeBlock } from '@deckhand/deck';
+import type { TerminalController } from '../terminal/terminal-controller';
+import type { SyncChannel } from '../sync/sync-channel';
+import { PROMPT_SETTLE_MS, PromptWatch } from './prompt-watch';
+
+export interface BlockRuns {
+  running: ReadonlySet<string>;
+  run(block: CodeBlock): void;
+  stop(block: CodeBlock): void;
+}
+
+export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObject<TerminalController | null>): BlockRuns {
+  const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
+  const watches = useRef(new Map<string, () => void>());
+
+  const mark = useCallback((id: string, on: boolean) => {
+    setRunning((current) => {
+      if (current.has(id) === on) return current;
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  const finish = useCallback(
+    (id: string) => {
+      watches.current.get(id)?.();
+      watches.current.delete(id);
+      mark(id, false);
+      sync.send({ type: 'stop', deck, block: id });
+    },
+    [deck, mark, sync],
+  );
+
+  const run = useCallback(
+    (block: CodeBlock) => {
+      const controller = terminal.current;
+      if (!controller) return;
+      // Another block still marked as running in this window is over: the shell moved on.
+      for (const id of [...watches.current.keys()]) finish(id);
+      controller.run({ commands: block.commands, interrupt: block.options.interrupt, typeOnly: block.options.type });
+      if (block.options.type || !controller.onOutput) return;
+      mark(block.id, true);
+      sync.send({ type: 'run', deck, block: block.id });
+      const watch = new PromptWatch();
+      let settle: ReturnType<typeof setTimeout> | undefined;
+      const off = controller.onOutput((data) => {
+        clearTimeout(settle);
+        if (watch.push(data)) settle = setTimeout(() => finish(block.id), PROMPT_SETTLE_MS);
+      });
+      watches.current.set(block.id, () => {
+        clearTimeout(settle);
+        off();
+      });
+    },
+    [deck, finish, mark, sync, terminal],
+  );
+
+  const stop = useCallback(
+    (block: CodeBlock) => {
+      terminal.current?.run({ commands: [], interrupt: true, typeOnly: true });
+      finish(block.id);
+    },
+    [finish, terminal],
+  );
+
+  useEffect(
+    () =>
+      sync.onMessage((message) => {
+        if (message.deck !== deck) return;
+        if (message.type === 'run') mark(message.block, true);
+        else if (message.type === 'stop') mark(message.block, false);
+      }),
+    [deck, mark, sync],
+  );
+
+  useEffect(() => {
+    const current = watches.current;
+    return () => {
+      for (const off of current.values()) off();
+      current.clear();
+    };
+  }, []);
+
+  return { running, run, stop };
+}

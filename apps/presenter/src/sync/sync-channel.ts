@@ -1,0 +1,93 @@
+// One channel to every other open view of the decks: BroadcastChannel for windows of this browser
+// (works without a server round trip, and from file://), the server's /ws/presenter for other devices.
+// The socket reconnects with a growing delay, so a server restart or a Wi-Fi drop heals by itself.
+import { isSyncMessage, type SyncBody, type SyncMessage } from './sync-message';
+
+const CHANNEL_NAME = 'deckhand-presenter-sync';
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 8_000;
+/** Enough to recognise the second copy of a message that came by both paths. */
+const SEEN_LIMIT = 200;
+
+export class SyncChannel {
+  readonly id = Math.random().toString(36).slice(2);
+  private seq = 0;
+  private readonly seen: string[] = [];
+  private readonly listeners = new Set<(message: SyncMessage) => void>();
+  private readonly broadcast: BroadcastChannel | null;
+  private socket: WebSocket | null = null;
+  private retryDelay = RECONNECT_MIN_MS;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+
+  constructor(private readonly options: { server: boolean }) {
+    this.broadcast = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
+    if (this.broadcast) this.broadcast.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
+    if (options.server) this.connect();
+  }
+
+  send(body: SyncBody): void {
+    const message: SyncMessage = { ...body, from: this.id, seq: ++this.seq };
+    this.remember(message);
+    this.broadcast?.postMessage(message);
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  onMessage(listener: (message: SyncMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    this.broadcast?.close();
+    this.socket?.close(1000, 'view closed');
+  }
+
+  private connect(): void {
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${window.location.host}/ws/presenter`);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.retryDelay = RECONNECT_MIN_MS;
+    };
+    socket.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data !== 'string') return;
+      try {
+        this.receive(JSON.parse(event.data));
+      } catch {
+        // Not ours to interpret; the server only relays JSON objects.
+      }
+    };
+    socket.onclose = () => {
+      if (this.closed) return;
+      this.retryTimer = setTimeout(() => this.connect(), this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, RECONNECT_MAX_MS);
+    };
+  }
+
+  private receive(data: unknown): void {
+    if (!isSyncMessage(data) || data.from === this.id) return;
+    if (data.from !== undefined) {
+      if (this.seen.includes(key(data))) return;
+      this.remember(data);
+    }
+    for (const listener of this.listeners) listener(data);
+  }
+
+  private remember(message: SyncMessage): void {
+    this.seen.push(key(message));
+    if (this.seen.length > SEEN_LIMIT) this.seen.shift();
+  }
+}
+
+const key = (message: SyncMessage): string => `${message.from ?? ''}:${message.seq ?? ''}`;
+
+let shared: SyncChannel | null = null;
+
+/** The page's one channel; the server half only when the page came from a Deckhand server. */
+export function sharedSyncChannel(): SyncChannel {
+  shared ??= new SyncChannel({ server: window.location.protocol.startsWith('http') });
+  return shared;
+}

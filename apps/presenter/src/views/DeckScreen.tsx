@@ -1,0 +1,159 @@
+// An open deck: loads it (and reloads it when its file changes), keeps the slide in the address and in
+// step with the other views, runs blocks, and routes keys to commands. Which view shows it depends on
+// the route and the screen: audience (reading view on a phone), presenter (clicker on a phone), with the
+// overview and the shortcut help on top.
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { SlideAnnouncer } from '../a11y/SlideAnnouncer';
+import { AccessNeeded } from '../deck-access/AccessNeeded';
+import { NotFound } from '../deck-access/NotFound';
+import { useDeck } from '../deck-access/use-deck';
+import { AudienceView } from '../audience/AudienceView';
+import { exercisesOf } from '../exercises/exercises';
+import { useExerciseProgress } from '../exercises/use-exercise-progress';
+import { useLayout } from '../layout/use-layout';
+import { HelpDialog } from '../navigation/HelpDialog';
+import type { Command } from '../navigation/shortcuts';
+import { useShortcuts } from '../navigation/use-shortcuts';
+import { ReadingView } from '../reading/ReadingView';
+import { navigate, routeHash, type Route } from '../route';
+import { useBlockRuns } from '../runs/use-block-runs';
+import { NARROW_SCREEN, useMediaQuery } from '../settings/use-media-query';
+import { isBoolean, isNumber, useStoredState } from '../settings/use-stored-state';
+import { focusedBlockId } from '../slides/code-actions';
+import { DeckStyle } from '../slides/DeckStyle';
+import { sharedSyncChannel } from '../sync/sync-channel';
+import { useSlideSync } from '../sync/use-slide-sync';
+import type { TerminalController } from '../terminal/terminal-controller';
+import { themeOf, themeTone } from '../themes/themes';
+import type { LoadedDeck } from '../deck-access/api';
+import type { DeckSession } from './deck-session';
+
+const PresenterView = lazy(() => import('../presenter/PresenterView'));
+const OverviewGrid = lazy(() => import('../overview/OverviewGrid'));
+
+const FONT_MIN = 10;
+const FONT_MAX = 40;
+
+export function DeckScreen({ route, deckId }: { route: Route; deckId: string }) {
+  const sync = sharedSyncChannel();
+  const state = useDeck(deckId, sync);
+  if (state.kind === 'access-needed') return <AccessNeeded />;
+  if (state.kind === 'not-found') return <NotFound message={state.message} />;
+  if (state.kind === 'error') {
+    return (
+      <main className="notice" role="alert">
+        <h1>Deckhand could not open this deck</h1>
+        <p>{state.message}</p>
+      </main>
+    );
+  }
+  if (state.kind === 'loading') return <main className="notice">Loading…</main>;
+  return <OpenDeck route={route} deck={state.deck} />;
+}
+
+function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
+  const sync = sharedSyncChannel();
+  const total = deck.slides.length;
+  const current = Math.min(route.slide, Math.max(total, 1));
+  const narrow = useMediaQuery(NARROW_SCREEN);
+
+  const go = useCallback(
+    (slide: number) => navigate({ deck: deck.id, slide: Math.min(Math.max(slide, 1), total), view: route.view }),
+    [deck.id, total, route.view],
+  );
+  useSlideSync(sync, deck.id, current, route.view);
+  const [layout, setLayout] = useLayout(sync, deck.id);
+
+  const terminal = useRef<TerminalController | null>(null);
+  const onTerminalReady = useCallback((controller: TerminalController | null) => {
+    terminal.current = controller;
+  }, []);
+  const runs = useBlockRuns(deck.id, sync, terminal);
+  const actions = useMemo(() => ({ run: runs.run, stop: runs.stop }), [runs.run, runs.stop]);
+
+  const [fontSize, setFontSize] = useStoredState('deckhand.terminal.fontSize', 15, isNumber);
+  const [screenReaderMode, setScreenReaderMode] = useStoredState('deckhand.terminal.screenReader', false, isBoolean);
+  const tone = themeTone(themeOf(deck.theme));
+  const terminalSettings = useMemo(() => ({ fontSize, tone, screenReaderMode }), [fontSize, tone, screenReaderMode]);
+  const changeFontSize = useCallback(
+    (step: number) => setFontSize((size) => Math.min(FONT_MAX, Math.max(FONT_MIN, size + step))),
+    [setFontSize],
+  );
+
+  const exercises = useMemo(() => exercisesOf(deck), [deck]);
+  const progress = useExerciseProgress(deck.id);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const openOverview = useCallback(() => navigate({ deck: deck.id, slide: current, view: 'overview' }), [deck.id, current]);
+  const closeOverview = useCallback((slide: number) => navigate({ deck: deck.id, slide, view: 'audience' }), [deck.id]);
+  const openPresenter = useCallback(() => {
+    window.open(routeHash({ deck: deck.id, slide: current, view: 'presenter' }), `deckhand-presenter-${deck.id}`);
+  }, [deck.id, current]);
+
+  const session: DeckSession = {
+    deck,
+    current,
+    total,
+    go,
+    actions,
+    running: runs.running,
+    terminal: terminalSettings,
+    onTerminalReady,
+    changeFontSize,
+    toggleScreenReaderMode: () => setScreenReaderMode((on) => !on),
+    layout,
+    setLayout,
+    exercises,
+    progress,
+    openOverview,
+    openPresenter,
+    openHelp: () => setHelpOpen(true),
+  };
+
+  const runShortcut = (): void => {
+    const slide = deck.slides[current - 1];
+    const id = focusedBlockId();
+    const block = slide?.blocks.find((candidate) => candidate.id === id && candidate.runnable) ?? slide?.blocks.find((candidate) => candidate.runnable);
+    if (block) runs.run(block);
+  };
+  const commands: Record<Command, () => void> = {
+    next: () => go(current + 1),
+    previous: () => go(current - 1),
+    first: () => go(1),
+    last: () => go(total),
+    overview: () => (route.view === 'overview' ? closeOverview(current) : openOverview()),
+    presenter: () => (route.view === 'presenter' ? undefined : openPresenter()),
+    fullscreen: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
+    terminal: () => setLayout(layout === 'slide' ? 'split' : 'slide'),
+    'maximise-terminal': () => setLayout(layout === 'terminal' ? 'split' : 'terminal'),
+    run: runShortcut,
+    'font-larger': () => changeFontSize(2),
+    'font-smaller': () => changeFontSize(-2),
+    help: () => setHelpOpen((open) => !open),
+    close: () => {
+      if (helpOpen) setHelpOpen(false);
+      else if (route.view === 'overview') closeOverview(current);
+    },
+  };
+  useShortcuts({ command: (command) => commands[command](), jump: go });
+
+  const slide = deck.slides[current - 1];
+  let view;
+  if (route.view === 'presenter') view = <PresenterView session={session} narrow={narrow} />;
+  else if (narrow) view = <ReadingView session={session} />;
+  else view = <AudienceView session={session} />;
+
+  return (
+    <>
+      <DeckStyle css={deck.css} />
+      <SlideAnnouncer index={current} total={total} title={slide?.title ?? null} />
+      <Suspense fallback={<main className="notice">Loading…</main>}>{view}</Suspense>
+      {route.view === 'overview' && (
+        <Suspense fallback={null}>
+          <OverviewGrid session={session} onSelect={closeOverview} />
+        </Suspense>
+      )}
+      {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+    </>
+  );
+}

@@ -21,8 +21,11 @@ export interface ParseOptions {
 }
 
 interface SlideSource {
+  /** 1-based line where the slide starts. */
   line: number;
   tokens: Token[];
+  /** The line each token starts on (a token's raw text may begin with the previous line's newline). */
+  tokenLines: number[];
 }
 
 const SIZES: Record<string, { width: number; height: number }> = {
@@ -121,20 +124,21 @@ function pageNumbers(paginate: unknown[]): number[] {
 }
 
 function splitSlides(tokens: Token[], firstLine: number, headingLevels: Set<number>): SlideSource[] {
-  const slides: SlideSource[] = [{ line: firstLine, tokens: [] }];
+  const slides: SlideSource[] = [{ line: firstLine, tokens: [], tokenLines: [] }];
   let line = firstLine;
   for (const token of tokens) {
     const current = slides[slides.length - 1] as SlideSource;
     if (token.type === 'hr') {
       // The slide starts on the line after the rule.
-      slides.push({ line: line + lineCount(token.raw.replace(/\n+$/, '')) + 1, tokens: [] });
+      slides.push({ line: line + lineCount(token.raw.replace(/\n+$/, '')) + 1, tokens: [], tokenLines: [] });
     } else if (
       token.type === 'heading' && headingLevels.has((token as Tokens.Heading).depth) &&
       current.tokens.some((t) => t.type !== 'space' && !isCommentOnly(t))
     ) {
-      slides.push({ line, tokens: [token] });
+      slides.push({ line, tokens: [token], tokenLines: [line] });
     } else {
       current.tokens.push(token);
+      current.tokenLines.push(line);
     }
     line += lineCount(token.raw);
   }
@@ -172,7 +176,6 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
   const blockOf = new WeakMap<Token, CodeBlock>();
   const rawHtml: string[] = [];
   let title: string | null = null;
-  let line = source.line;
 
   const readHtml = (html: string, at: number): string => {
     const { comments, rest } = extractComments(html);
@@ -198,9 +201,10 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
     return withoutStyles;
   };
 
-  for (const token of source.tokens) {
-    const at = line;
-    line += lineCount(token.raw);
+  source.tokens.forEach((token, i) => {
+    const raw = token.raw;
+    // Blank lines at the start of a token's raw text belong to the line before it.
+    const at = (source.tokenLines[i] ?? source.line) + lineCount(/^\n*/.exec(raw)?.[0] ?? '');
     walk(token, (node) => {
       if (node.type === 'html') {
         const html = node as Tokens.HTML;
@@ -218,7 +222,7 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
         title = (node as Tokens.Heading).text.replace(/<!--[\s\S]*?-->/g, '').trim() || null;
       }
     });
-  }
+  });
 
   const directives: Directives = { ...context.carried, ...spot };
   const rendered = context.renderer.render(source.tokens, blockOf);

@@ -41,7 +41,7 @@ export function paceOf(elapsed: number, duration: number, current: number, total
   const perSlide = duration / total;
   const expectedSlide = elapsed / perSlide + 1;
   const slidesAhead = current - expectedSlide;
-  if (Math.abs(slidesAhead) < 1) return { state: 'on-time' };
+  if (Math.abs(slidesAhead) <= 1) return { state: 'on-time' };
   const minutes = Math.max(1, Math.round((Math.abs(slidesAhead) * perSlide) / 60_000));
   return { state: slidesAhead > 0 ? 'ahead' : 'behind', minutes };
 }

@@ -14,6 +14,7 @@ export class SyncChannel {
   private seq = 0;
   private readonly seen: string[] = [];
   private readonly listeners = new Set<(message: SyncMessage) => void>();
+  private readonly connectListeners = new Set<() => void>();
   private readonly broadcast: BroadcastChannel | null;
   private socket: WebSocket | null = null;
   private retryDelay = RECONNECT_MIN_MS;
@@ -38,6 +39,12 @@ export class SyncChannel {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called each time the server connection opens (again): a view says hello to catch up. */
+  onConnect(listener: () => void): () => void {
+    this.connectListeners.add(listener);
+    return () => this.connectListeners.delete(listener);
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.retryTimer);
@@ -51,6 +58,7 @@ export class SyncChannel {
     this.socket = socket;
     socket.onopen = () => {
       this.retryDelay = RECONNECT_MIN_MS;
+      for (const listener of this.connectListeners) listener();
     };
     socket.onmessage = (event: MessageEvent<unknown>) => {
       if (typeof event.data !== 'string') return;

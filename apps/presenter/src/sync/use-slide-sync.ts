@@ -1,6 +1,7 @@
 // Keeps the slide in step with the other views of the deck. A change made here (keys, clicks, Back)
 // is sent; a change received is applied without being sent back. A view that opens says hello and
-// follows the answer, so a new audience screen joins on the presenter's slide.
+// follows the answer, so a new audience screen joins on the presenter's slide; it says hello again
+// whenever its server connection comes back.
 import { useEffect, useRef } from 'react';
 import { navigate, type View } from '../route';
 import type { SyncChannel } from './sync-channel';
@@ -27,7 +28,12 @@ export function useSlideSync(sync: SyncChannel, deck: string, slide: number, vie
         navigate({ deck, slide: message.slide, view: current.current.view }, { replace: true });
       }
     });
-    sync.send({ type: 'hello', deck });
-    return off;
+    const hello = (): void => sync.send({ type: 'hello', deck });
+    hello();
+    const offConnect = sync.onConnect(hello);
+    return () => {
+      off();
+      offConnect();
+    };
   }, [sync, deck]);
 }

@@ -7,7 +7,9 @@
 #   scripts/docker-engine.sh down    stop the daemon, but only if this script started it
 #
 # Images: busybox:latest (from Debian's busybox-static). Set DECKHAND_DEBIAN_IMAGE=1 to also build
-# debian:bookworm with debootstrap (~30 s, ~120 MB).
+# debian:bookworm with debootstrap (~30 s, ~120 MB), and DECKHAND_SANDBOX_ENGINE_IMAGE=1 to build
+# deckhand-sandbox-engine (debian:bookworm + Debian's docker.io, ~2 min): the image of `serve --sandbox
+# docker --docker-engine sidecar`, both for the per-session dockerd and for the session's shell.
 set -euo pipefail
 
 DOCKER=/usr/bin/docker            # Debian's client: builds with BuildKit offline (/usr/local/bin/docker has no buildx)
@@ -28,7 +30,7 @@ install_packages() {
   local missing=()
   [ -x /usr/sbin/dockerd ] || missing+=(docker.io)
   dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
-  if [ "${DECKHAND_DEBIAN_IMAGE:-0}" = 1 ] && ! command -v debootstrap >/dev/null; then missing+=(debootstrap); fi
+  if { [ "${DECKHAND_DEBIAN_IMAGE:-0}" = 1 ] || [ "${DECKHAND_SANDBOX_ENGINE_IMAGE:-0}" = 1 ]; } && ! command -v debootstrap >/dev/null; then missing+=(debootstrap); fi
   [ ${#missing[@]} -eq 0 ] && return
   need_root up
   log "installing ${missing[*]}"
@@ -72,7 +74,7 @@ build_busybox() {
 }
 
 build_debian() {
-  [ "${DECKHAND_DEBIAN_IMAGE:-0}" = 1 ] || return 0
+  [ "${DECKHAND_DEBIAN_IMAGE:-0}" = 1 ] || [ "${DECKHAND_SANDBOX_ENGINE_IMAGE:-0}" = 1 ] || return 0
   if "$DOCKER" image inspect debian:bookworm >/dev/null 2>&1; then return; fi
   log "building debian:bookworm with debootstrap (about 30 s)"
   local root; root=$(mktemp -d)
@@ -80,6 +82,19 @@ build_debian() {
   tar -C "$root" -c . | "$DOCKER" import --change 'CMD ["bash"]' - debian:bookworm >/dev/null
   "$DOCKER" tag debian:bookworm debian:bookworm-slim
   rm -rf "$root"
+}
+
+build_sandbox_engine() {
+  [ "${DECKHAND_SANDBOX_ENGINE_IMAGE:-0}" = 1 ] || return 0
+  if "$DOCKER" image inspect deckhand-sandbox-engine:latest >/dev/null 2>&1; then return; fi
+  log "building deckhand-sandbox-engine (debian:bookworm + docker.io, about 2 min)"
+  # The user 1000 is the sandbox shell's (serve --user); it may use the session's engine, not the host's.
+  printf '%s\n' \
+    'FROM debian:bookworm' \
+    'RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io iptables ca-certificates curl procps >/dev/null && rm -rf /var/lib/apt/lists/*' \
+    'RUN useradd --uid 1000 --user-group --create-home --shell /bin/bash deckhand' \
+    'CMD ["bash"]' \
+    | DOCKER_BUILDKIT=0 "$DOCKER" build -q -t deckhand-sandbox-engine:latest - >/dev/null
 }
 
 down() {
@@ -93,7 +108,7 @@ down() {
 }
 
 case "${1:-up}" in
-  up) install_packages; start_daemon; build_busybox; build_debian ;;
+  up) install_packages; start_daemon; build_busybox; build_debian; build_sandbox_engine ;;
   down) down ;;
   *) echo "usage: $0 [up|down]" >&2; exit 2 ;;
 esac

@@ -1,9 +1,10 @@
 // `deckhand serve [file-or-folder]`: the presenter app and live terminals for a deck or a folder of decks.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { LocalShellSandbox, startServer } from '@deckhand/server';
+import { startServer } from '@deckhand/server';
 import { parseFlags, parsePort } from '../parse-flags';
 import { ensurePresenterBuilt } from '../presenter-build';
+import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFromFlags } from '../sandbox-flags';
 import { UsageError } from '../usage-error';
 import type { Command } from '../main';
 
@@ -14,7 +15,8 @@ Serves a deck (or every deck in a folder, default: slides/) with a live terminal
   --host ADDR   address to bind (default 127.0.0.1, or $HOST). Anything but loopback exposes a
                 shell to the network: access still needs the secret in the printed address.
   --token T     use this access secret instead of a random one
-  --html        allow any HTML in decks (still sanitized: never scripts or event handlers)`;
+  --html        allow any HTML in decks (still sanitized: never scripts or event handlers)
+${SANDBOX_USAGE}`;
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -23,7 +25,7 @@ export const serveCommand: Command = {
   async run(args) {
     const { values, positionals } = parseFlags(
       args,
-      { port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, html: { type: 'boolean' } },
+      { port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, html: { type: 'boolean' }, ...SANDBOX_FLAGS },
       usage,
     );
     if (positionals.length > 1) throw new UsageError(`give one deck file or folder, got ${positionals.length}`, usage);
@@ -35,11 +37,12 @@ export const serveCommand: Command = {
       throw new UsageError('--token must be at least 16 characters, so it cannot be guessed', usage);
     }
 
+    const sandbox = await sandboxFromFlags(values, path.resolve(existsSync(target) && !target.endsWith('.md') ? target : path.dirname(target)), usage);
     const appDir = await ensurePresenterBuilt((line) => process.stderr.write(line + '\n'));
     const server = await startServer({
       decks: target,
       appDir,
-      sandbox: new LocalShellSandbox({ cwd: path.resolve(existsSync(target) && !target.endsWith('.md') ? target : path.dirname(target)) }),
+      sandbox,
       host,
       port,
       token: values.token,

@@ -1,0 +1,55 @@
+// The `serve` flags that choose where terminal sessions run (--sandbox local|docker) and the limits
+// of a Docker sandbox, kept apart from the rest of `serve` so the command stays one screen long.
+import { DEFAULT_DOCKER_SANDBOX, DockerSandbox, DockerSidecarEngine, LocalShellSandbox, type Sandbox } from '@deckhand/server';
+import { UsageError } from './usage-error';
+
+export const SANDBOX_FLAGS = {
+  sandbox: { type: 'string' },
+  image: { type: 'string' },
+  memory: { type: 'string' },
+  cpus: { type: 'string' },
+  pids: { type: 'string' },
+  network: { type: 'string' },
+  user: { type: 'string' },
+  'docker-engine': { type: 'string' },
+} as const;
+
+export const SANDBOX_USAGE = `  --sandbox local|docker   where terminals run (default local: a shell on this machine as this user).
+                           docker: each terminal is its own hardened container (docs/sandboxes.md)
+  --image IMAGE            image of a docker sandbox (default busybox); must be present locally
+  --memory SIZE            memory per sandbox, no swap on top (default ${DEFAULT_DOCKER_SANDBOX.memory})
+  --cpus N                 CPUs per sandbox (default ${DEFAULT_DOCKER_SANDBOX.cpus})
+  --pids N                 processes per sandbox, stops fork bombs (default ${DEFAULT_DOCKER_SANDBOX.pids})
+  --network none|bridge|NAME  network of a sandbox (default ${DEFAULT_DOCKER_SANDBOX.network}: no network at all)
+  --user UID[:GID]         user the sandbox shell runs as, never root (default ${DEFAULT_DOCKER_SANDBOX.user})
+  --docker-engine none|sidecar  a Docker engine for each sandbox: sidecar starts a privileged dockerd
+                           per session (see its security cost in docs/sandboxes.md; default none)`;
+
+type SandboxValues = Partial<Record<keyof typeof SANDBOX_FLAGS, string | undefined>>;
+
+export async function sandboxFromFlags(values: SandboxValues, cwd: string, usage: string): Promise<Sandbox> {
+  const kind = values.sandbox ?? 'local';
+  if (kind === 'local') {
+    const dockerOnly = (Object.keys(SANDBOX_FLAGS) as Array<keyof SandboxValues>).filter((key) => key !== 'sandbox' && values[key] !== undefined);
+    if (dockerOnly.length > 0) throw new UsageError(`--${dockerOnly[0]} applies to --sandbox docker only`, usage);
+    return new LocalShellSandbox({ cwd });
+  }
+  if (kind !== 'docker') throw new UsageError(`--sandbox must be local or docker, got "${kind}"`, usage);
+  const pids = values.pids !== undefined ? Number(values.pids) : DEFAULT_DOCKER_SANDBOX.pids;
+  if (!Number.isInteger(pids) || pids < 8) throw new UsageError(`--pids must be a whole number of at least 8, got "${values.pids}"`, usage);
+  if (values.memory !== undefined && !/^\d+[bkmg]?$/i.test(values.memory)) throw new UsageError(`--memory takes a size like 256m or 1g, got "${values.memory}"`, usage);
+  if (values.cpus !== undefined && !(Number(values.cpus) > 0)) throw new UsageError(`--cpus takes a positive number like 0.5 or 2, got "${values.cpus}"`, usage);
+  if (values.network === 'host') throw new UsageError('--network host would give sandboxes the host\'s network stack: use none, bridge or a network name', usage);
+  const engineKind = values['docker-engine'] ?? 'none';
+  if (engineKind !== 'none' && engineKind !== 'sidecar') throw new UsageError(`--docker-engine must be none or sidecar, got "${engineKind}"`, usage);
+  return DockerSandbox.create({
+    ...DEFAULT_DOCKER_SANDBOX,
+    image: values.image ?? 'busybox',
+    ...(values.memory !== undefined ? { memory: values.memory } : {}),
+    ...(values.cpus !== undefined ? { cpus: values.cpus } : {}),
+    pids,
+    ...(values.network !== undefined ? { network: values.network } : {}),
+    ...(values.user !== undefined ? { user: values.user } : {}),
+    ...(engineKind === 'sidecar' ? { engine: new DockerSidecarEngine() } : {}),
+  });
+}

@@ -1,0 +1,155 @@
+// The Docker sandbox against the real engine: a hardened container per session. Skipped, with the
+// reason, when no engine with busybox answers (scripts/docker-engine.sh up; CI always has one).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../log';
+import { startServer, type RunningServer } from '../server';
+import { SANDBOX_LABEL } from './docker-cli';
+import { DEFAULT_DOCKER_SANDBOX, DockerSandbox } from './docker-sandbox';
+import type { Shell } from './sandbox';
+
+function engineAbsence(): string | null {
+  try {
+    execFileSync('docker', ['image', 'inspect', 'busybox:latest'], { stdio: 'ignore', timeout: 10_000 });
+    return null;
+  } catch {
+    return 'no Docker engine with busybox:latest answers (run scripts/docker-engine.sh up)';
+  }
+}
+const absent = engineAbsence();
+if (absent) console.warn(`skipping Docker sandbox tests: ${absent}`);
+
+/** A shell and everything it printed so far. */
+interface Session {
+  shell: Shell;
+  output(): string;
+  /** Types a line and returns what it printed (the echoed line included), once it has finished. */
+  run(line: string, timeoutMs?: number): Promise<string>;
+}
+
+let marks = 0;
+
+async function open(sandbox: DockerSandbox): Promise<Session> {
+  const shell = await sandbox.openShell({ cols: 120, rows: 30 });
+  let text = '';
+  shell.onData((data) => (text += Buffer.from(data).toString()));
+  const session: Session = {
+    shell,
+    output: () => text,
+    async run(line, timeoutMs = 15_000) {
+      const start = text.length;
+      // The end mark is computed by the shell, so the echo of the typed line never matches it.
+      const mark = ++marks;
+      shell.write(`${line}; echo "end-$((${mark}+1000000))"\r`);
+      const end = `end-${mark + 1000000}`;
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const after = text.slice(start);
+        const at = after.indexOf(end);
+        if (at >= 0) return after.slice(0, at);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`"${line}" did not finish within ${timeoutMs} ms; output:\n${text.slice(start)}`);
+    },
+  };
+  await session.run('true');
+  return session;
+}
+
+function labelled(): string {
+  return execFileSync('docker', ['ps', '-aq', '--filter', `label=${SANDBOX_LABEL}`, '--filter', `label=deckhand.sandbox.owner=${os.hostname()}:${process.pid}`], {
+    encoding: 'utf8',
+  }).trim();
+}
+
+describe.skipIf(absent !== null)('Docker sandbox', () => {
+  let sandbox: DockerSandbox;
+  beforeAll(async () => {
+    sandbox = await DockerSandbox.create({ ...DEFAULT_DOCKER_SANDBOX, image: 'busybox', pids: 64, memory: '64m' });
+  });
+
+  it('runs the shell as a non-root user with no capabilities, no Docker socket and no network', async () => {
+    const session = await open(sandbox);
+    try {
+      expect(await session.run('id -u')).toMatch(/^1000\r?$/m);
+      expect(await session.run('test -e /var/run/docker.sock; echo "socket=$?"')).toMatch(/socket=1/);
+      expect(await session.run("awk '/CapEff/ {print $2}' /proc/self/status")).toMatch(/^0000000000000000\r?$/m);
+      expect(await session.run('touch /etc/x')).toMatch(/Read-only file system/);
+      expect(await session.run('echo kept > ~/file && cat ~/file')).toMatch(/^kept\r?$/m);
+      expect(await session.run('ip -o link | grep -c -v " lo:"')).toMatch(/^0\r?$/m);
+    } finally {
+      session.shell.dispose();
+    }
+  }, 60_000);
+
+  it('keeps a fork bomb inside its pids limit, and the server stays responsive', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-sandbox-'));
+    writeFileSync(path.join(dir, 'deck.md'), '# One\n');
+    const server: RunningServer = await startServer({ decks: dir, appDir: dir, sandbox, host: '127.0.0.1', port: 0, logger: createLogger(() => {}) });
+    const session = await open(sandbox);
+    try {
+      session.shell.write('bomb() { bomb | bomb & }; bomb\r');
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const started = Date.now();
+      const response = await fetch(server.url, { redirect: 'manual' });
+      expect(response.status).toBeLessThan(400);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      const container = labelled().split('\n')[0];
+      expect(container).toBeTruthy();
+      const pids = Number(execFileSync('docker', ['stats', '--no-stream', '--format', '{{.PIDs}}', container as string], { encoding: 'utf8' }).trim());
+      expect(pids).toBeLessThanOrEqual(64);
+      // A second session still opens while the first one's bomb runs.
+      const other = await open(sandbox);
+      other.shell.dispose();
+    } finally {
+      session.shell.dispose();
+      await server.close();
+    }
+  }, 60_000);
+
+  it('kills a memory hog inside the sandbox, not the server', async () => {
+    const session = await open(sandbox);
+    try {
+      expect(await session.run('head -c 200m /dev/zero | tail; echo "status=$?"', 30_000)).toMatch(/status=137/);
+      expect(await session.run('echo still-here')).toMatch(/^still-here\r?$/m);
+    } finally {
+      session.shell.dispose();
+    }
+  }, 60_000);
+
+  it('removes the container when the session ends, and when the shell exits by itself', async () => {
+    const first = await open(sandbox);
+    const second = await open(sandbox);
+    expect(labelled().split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    first.shell.dispose();
+    const exited = new Promise<void>((resolve) => second.shell.onExit(() => resolve()));
+    second.shell.write('exit\r');
+    await exited;
+    const deadline = Date.now() + 10_000;
+    while (labelled() !== '' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(labelled()).toBe('');
+  }, 60_000);
+
+  it('reaps containers of servers that are gone when a sandbox starts, and keeps those of live ones', async () => {
+    const dead = execFileSync('docker', ['run', '-d', '--label', `${SANDBOX_LABEL}=session`, '--label', `deckhand.sandbox.owner=${os.hostname()}:999999`, 'busybox', 'sleep', '300'], { encoding: 'utf8' }).trim();
+    const live = await open(sandbox);
+    try {
+      await DockerSandbox.create({ ...DEFAULT_DOCKER_SANDBOX, image: 'busybox' });
+      expect(execFileSync('docker', ['ps', '-aq', '--no-trunc', '--filter', `id=${dead}`], { encoding: 'utf8' }).trim()).toBe('');
+      expect(labelled()).not.toBe('');
+    } finally {
+      live.shell.dispose();
+      execFileSync('docker', ['rm', '-f', dead], { stdio: 'ignore' });
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    // Disposing removes containers in the background: give it a moment, then nothing may be left.
+    const deadline = Date.now() + 10_000;
+    while (labelled() !== '' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(labelled()).toBe('');
+  }, 15_000);
+});

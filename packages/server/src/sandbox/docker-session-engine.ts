@@ -1,0 +1,114 @@
+// A Docker engine for one sandbox session, so attendees can run the course's `docker` commands inside
+// their sandbox without the host's Docker socket. The one that runs on plain Docker hosts is a
+// sidecar: a privileged container running its own dockerd, one per session, sharing its network
+// namespace with the session's shell (so `docker run -p 8080:80` answers on the shell's localhost).
+// Privileged is the price: see docs/sandboxes.md for what it costs and the alternatives.
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import type { DockerCli } from './docker-cli';
+import { SANDBOX_LABEL, SANDBOX_OWNER_LABEL, ownerId } from './docker-cli';
+
+export interface StartedEngine {
+  /** `docker run --network` value for the session container (it joins the engine's namespace). */
+  network: string;
+  /** Extra `docker run` flags for the session container (DOCKER_HOST). */
+  runFlags: string[];
+  stop(): Promise<void>;
+}
+
+export interface SessionEngine {
+  /** Checks what the engine needs (its image) when the server starts; throws with what to do. */
+  prepare(docker: DockerCli): Promise<void>;
+  /** Starts an engine for the session `session`, on the sandbox's network policy. */
+  start(docker: DockerCli, session: string, network: string): Promise<StartedEngine>;
+}
+
+export interface SidecarOptions {
+  /** Image with dockerd (scripts/docker-engine.sh builds deckhand-sandbox-engine). */
+  image: string;
+  /** Images copied from the host into each session's engine (no registry may be reachable). */
+  preload: string[];
+  memory: string;
+  pids: number;
+}
+
+export const DEFAULT_SIDECAR: SidecarOptions = {
+  image: 'deckhand-sandbox-engine',
+  preload: ['busybox:latest'],
+  memory: '1g',
+  pids: 1024,
+};
+
+/** The engine listens on the shared loopback only: nothing outside the session reaches it. */
+const ENGINE_ADDRESS = 'tcp://127.0.0.1:2375';
+const READY_TIMEOUT_MS = 30_000;
+
+export class DockerSidecarEngine implements SessionEngine {
+  constructor(private readonly options: SidecarOptions = DEFAULT_SIDECAR) {}
+
+  async prepare(docker: DockerCli): Promise<void> {
+    if (!(await docker.hasImage(this.options.image))) {
+      throw new Error(
+        `--docker-engine sidecar needs the image ${this.options.image}: build it with DECKHAND_SANDBOX_ENGINE_IMAGE=1 scripts/docker-engine.sh up`,
+      );
+    }
+    for (const image of this.options.preload) {
+      if (!(await docker.hasImage(image))) throw new Error(`--docker-engine sidecar preloads ${image}, which is not present on the host.`);
+    }
+  }
+
+  async start(docker: DockerCli, session: string, network: string): Promise<StartedEngine> {
+    const name = `${session}-engine-${randomBytes(3).toString('hex')}`;
+    const o = this.options;
+    const started = await docker.run([
+      'run', '-d', '--rm', '--pull', 'never',
+      '--name', name,
+      '--label', `${SANDBOX_LABEL}=engine`,
+      '--label', `${SANDBOX_OWNER_LABEL}=${ownerId()}`,
+      // dockerd needs it (mounts, cgroups, iptables): the cost this design pays, see docs/sandboxes.md.
+      '--privileged',
+      '--memory', o.memory, '--memory-swap', o.memory,
+      '--pids-limit', String(o.pids),
+      '--network', network,
+      // Image layers on a volume: overlay2 does not stack on the container's own overlay root.
+      '--mount', 'type=volume,dst=/var/lib/docker',
+      o.image,
+      'dockerd', '--host', 'unix:///var/run/docker.sock', '--host', ENGINE_ADDRESS, '--tls=false',
+    ]);
+    const stop = async (): Promise<void> => {
+      await docker.run(['rm', '-f', '-v', name]);
+    };
+    if (started.code !== 0) throw new Error(`could not start the session's Docker engine: ${started.stderr.trim()}`);
+    try {
+      await waitUntilReady(docker, name);
+      for (const image of o.preload) await copyImage(docker, image, name);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { network: `container:${name}`, runFlags: ['--env', `DOCKER_HOST=${ENGINE_ADDRESS}`], stop };
+  }
+}
+
+async function waitUntilReady(docker: DockerCli, name: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if ((await docker.run(['exec', name, 'docker', 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 5_000 })).code === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const logs = await docker.run(['logs', '--tail', '5', name]);
+  throw new Error(`the session's Docker engine did not answer within ${READY_TIMEOUT_MS / 1000} s: ${logs.stderr.trim()}`);
+}
+
+/** `docker save IMAGE | docker exec -i ENGINE docker load`: no registry needed. */
+function copyImage(docker: DockerCli, image: string, engine: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const save = spawn(docker.binary, ['save', image], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const load = spawn(docker.binary, ['exec', '-i', engine, 'docker', 'load', '--quiet'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    save.stdout.pipe(load.stdin);
+    let errors = '';
+    save.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    load.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    load.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`could not copy ${image} into the session's engine: ${errors.trim()}`))));
+  });
+}

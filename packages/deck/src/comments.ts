@@ -35,17 +35,43 @@ export function readComment(raw: string): CommentMeaning | null {
 
 function parseDirectives(body: string): Directives | null {
   if (!/^[_$\w-]+\s*:/.test(body)) return null;
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(body);
-  } catch {
-    return null;
+  let parsed: unknown = readPlainPairs(body);
+  if (parsed === null) {
+    try {
+      parsed = parseYaml(body);
+    } catch {
+      return null;
+    }
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
   // As in Marpit, a comment with at least one known directive is a directive comment (not a note);
   // its unknown keys are ignored.
   const known = Object.entries(parsed as Directives).filter(([key]) => isKnownDirective(key));
   return known.length > 0 ? Object.fromEntries(known) : null;
+}
+
+const PLAIN_PAIR = /^([_$\w-]+)[ \t]*:[ \t]*([^\s"'[\]{}|>&*!%@`#,?:-][^#:]*?)?[ \t]*$/;
+
+/**
+ * `key: value` lines whose values YAML reads as plain scalars (the common `<!-- _class: lead -->`),
+ * read without the YAML parser: comments are on every slide and the parser is the slow part. Anything
+ * else (quotes, lists, colons or # in a value) returns null and goes to the YAML parser.
+ */
+function readPlainPairs(body: string): Directives | null {
+  const values: Directives = {};
+  for (const line of body.split('\n')) {
+    const match = PLAIN_PAIR.exec(line);
+    if (!match?.[1]) return null;
+    values[match[1]] = plainScalar(match[2] ?? '');
+  }
+  return values;
+}
+
+function plainScalar(text: string): unknown {
+  if (text === '' || text === 'null' || text === '~') return null;
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(text)) return Number(text);
+  return text;
 }
 
 /** All HTML comments in a piece of raw HTML, and the HTML left once they are removed. */

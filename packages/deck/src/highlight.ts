@@ -2,7 +2,7 @@
 // JavaScript regex engine (no WebAssembly, so it runs the same in Node and in a browser), created
 // synchronously so parseDeck stays synchronous. Only the languages decks use are loaded; any other
 // language is shown as plain, escaped text.
-import { createHighlighterCoreSync, type HighlighterCore } from 'shiki/core';
+import { createCssVariablesTheme, createHighlighterCoreSync, type HighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import bash from 'shiki/langs/bash.mjs';
 import c from 'shiki/langs/c.mjs';
@@ -23,8 +23,6 @@ import shellsession from 'shiki/langs/shellsession.mjs';
 import toml from 'shiki/langs/toml.mjs';
 import typescript from 'shiki/langs/typescript.mjs';
 import yaml from 'shiki/langs/yaml.mjs';
-import githubDark from 'shiki/themes/github-dark.mjs';
-import githubLight from 'shiki/themes/github-light.mjs';
 import { escapeHtml } from './html-policy';
 
 /** Fence languages decks write, mapped to the grammar that highlights them. */
@@ -38,11 +36,36 @@ const GRAMMAR_OF: Record<string, string> = {
   make: 'makefile', makefile: 'makefile', md: 'markdown', markdown: 'markdown',
 };
 
+/**
+ * Token colours are CSS variables, so the presenter's theme decides them (light, dark, projector…)
+ * and code is tokenized once whatever the theme. The fallbacks are GitHub's light palette, so code
+ * is coloured even where no theme sets the variables: `--shiki-foreground`, `--shiki-background`,
+ * `--shiki-token-{keyword,string,string-expression,comment,constant,function,parameter,punctuation,link}`.
+ */
+const codeTheme = createCssVariablesTheme({
+  name: 'deckhand',
+  variablePrefix: '--shiki-',
+  variableDefaults: {
+    foreground: '#24292e',
+    background: '#f6f8fa',
+    'token-keyword': '#d73a49',
+    'token-string': '#032f62',
+    'token-string-expression': '#032f62',
+    'token-comment': '#6a737d',
+    'token-constant': '#005cc5',
+    'token-function': '#6f42c1',
+    'token-parameter': '#e36209',
+    'token-punctuation': '#24292e',
+    'token-link': '#032f62',
+  },
+  fontStyle: true,
+});
+
 let highlighter: HighlighterCore | null = null;
 
 function getHighlighter(): HighlighterCore {
   highlighter ??= createHighlighterCoreSync({
-    themes: [githubLight, githubDark],
+    themes: [codeTheme],
     langs: [bash, c, cpp, css, diff, dockerfile, go, html, ini, javascript, json, makefile, markdown, python,
       rust, shellsession, toml, typescript, yaml],
     engine: createJavaScriptRegexEngine({ forgiving: true }),
@@ -53,20 +76,28 @@ function getHighlighter(): HighlighterCore {
 /** Code blocks longer than this are shown plain: highlighting cost grows with size, slides stay short. */
 const MAX_HIGHLIGHTED_CHARS = 20_000;
 
-/**
- * The `<pre>` for a code block. Colours come as CSS variables for both themes: the light one is the
- * default (`color` on each token), `--shiki-dark` holds the dark one for themes that switch to it.
- */
+/** Highlighted blocks by language and code: a deck is parsed again on every save, its blocks mostly
+ *  unchanged. Bounded; cleared when full. */
+const cache = new Map<string, string>();
+const CACHE_ENTRIES = 2_000;
+
+/** The `<pre>` for a code block, its tokens coloured through the CSS variables above. */
 export function highlightCode(code: string, lang: string): string {
   const grammar = GRAMMAR_OF[lang.toLowerCase()];
   if (!grammar || code.length > MAX_HIGHLIGHTED_CHARS) {
     return `<pre class="shiki"><code class="language-${escapeHtml(lang)}">${escapeHtml(code)}</code></pre>`;
   }
+  const key = `${grammar}\n${code}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
   try {
-    return getHighlighter().codeToHtml(code, {
+    const html = getHighlighter().codeToHtml(code, {
       lang: grammar,
-      themes: { light: 'github-light', dark: 'github-dark' },
+      theme: 'deckhand',
     });
+    if (cache.size >= CACHE_ENTRIES) cache.clear();
+    cache.set(key, html);
+    return html;
   } catch {
     return `<pre class="shiki"><code class="language-${escapeHtml(lang)}">${escapeHtml(code)}</code></pre>`;
   }

@@ -42,6 +42,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto', 'data'],
   allowedSchemesByTag: { img: ['http', 'https', 'data'], a: ['http', 'https', 'mailto'] },
   allowProtocolRelative: false,
+  // Inline CSS cannot run script in a browser; not parsing every style attribute keeps rendering fast.
+  parseStyleAttributes: false,
   // No <style> reaches a slide: the deck package reads them into Deck.css, scoped to the deck.
   transformTags: {
     a: (tagName, attribs) => ({

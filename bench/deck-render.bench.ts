@@ -1,0 +1,67 @@
+// Parse and render of a generated 1,000-slide deck by the deck package, against @marp-team/marp-core
+// rendering the same deck, in one run on one machine. Prints the medians and the ratio (ours / Marp);
+// the goal is a ratio of 1 or less. Both sides do comparable work: Markdown to sanitized slide HTML
+// with highlighted code (ours: shiki; Marp: highlight.js), directives, notes, backgrounds. Each round gets a fresh deck (the round number is in every code
+// block) so neither side reuses work from an earlier round: our highlight cache never hits.
+import { Marp } from '@marp-team/marp-core';
+import { parseDeck } from '@deckhand/deck';
+
+const SLIDES = 1_000;
+const ROUNDS = 9;
+
+function slide(round: number, i: number): string {
+  const kinds = [
+    `## Running container ${i}\n\n- start it with \`docker run\`\n- **list** it with \`docker ps\`\n\n\`\`\`console\n$ docker run --rm busybox echo round-${round}-${i}\nround-${round}-${i}\n\`\`\`\n\n<!-- Ask what --rm does (${i}). -->`,
+    `<!-- _class: lead -->\n\n# Part ${i}\n\n![bg left:40%](images/layers-${i % 7}.svg)\n\nImages are *layers*, containers add one on top.`,
+    `## A Dockerfile (${i})\n\n\`\`\`dockerfile\nFROM busybox:latest\nARG NAME=round-${round}-${i}\nCOPY hello.sh /hello.sh\nRUN chmod +x /hello.sh\nCMD ["/hello.sh"]\n\`\`\`\n\n| command | what |\n|---|---|\n| build | makes an image |\n| run | starts a container |`,
+    `## Exercise: Step ${round}-${i}\n\nName a container.\n\n<details><summary>Tip</summary>\n\n\`--name\` sets it.\n\n</details>\n\n![w:200 center](images/logo.svg)`,
+  ];
+  return kinds[i % kinds.length] as string;
+}
+
+function deck(round: number): string {
+  const front = '---\nmarp: true\ntitle: Bench\npaginate: true\nheader: Docker course\nfooter: Bench deck\n---\n\n';
+  return front + Array.from({ length: SLIDES }, (_, i) => slide(round, i)).join('\n\n---\n\n') + '\n';
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function time(work: () => void): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+// Warm-up: grammars compiled, JIT settled, on a deck no round reuses.
+const warm = deck(-1);
+parseDeck(warm);
+new Marp().render(warm);
+
+const ours: number[] = [];
+const marp: number[] = [];
+const ratios: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const source = deck(round);
+  // Alternate which side goes first so neither always runs on a warmer machine.
+  if (round % 2 === 0) {
+    ours.push(time(() => parseDeck(source)));
+    marp.push(time(() => new Marp().render(source)));
+  } else {
+    marp.push(time(() => new Marp().render(source)));
+    ours.push(time(() => parseDeck(source)));
+  }
+  ratios.push((ours[round] as number) / (marp[round] as number));
+}
+
+const check = parseDeck(deck(0));
+if (check.slides.length !== SLIDES) throw new Error(`expected ${SLIDES} slides, got ${check.slides.length}`);
+// The ratio is the median of each round's back-to-back ratio, which holds up on a busy machine better
+// than a ratio of two medians taken at different moments.
+process.stdout.write(
+  `deck parse+render, ${SLIDES} slides, ${ROUNDS} rounds: deckhand median ${median(ours).toFixed(0)} ms, ` +
+  `marp-core median ${median(marp).toFixed(0)} ms, ratio deckhand/marp-core ${median(ratios).toFixed(2)} ` +
+  `(per-round ratios ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; goal ≤ 1)\n`,
+);

@@ -68,5 +68,5 @@ for project in $projects; do
   fi
 done
 
-echo "native tests: $passed passed, $failed failed, $skipped skipped"
+echo "examples: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || { echo "failed:$failures" >&2; exit 1; }

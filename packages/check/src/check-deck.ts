@@ -181,7 +181,7 @@ async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, 
     const remaining = Math.max(deadline - Date.now(), 1);
     const settled = mayRunOn && hasExpected ? (raw: string) => compareOutput(expected, outputLines(cleanTerminalOutput(raw)), mode).ok : undefined;
     const outcome: StepOutcome = await shell.run(step.command, mayRunOn && !hasExpected ? Math.min(remaining, RUNS_ON_SETTLE_MS) : remaining, settled);
-    const actual = outputLines(cleanTerminalOutput(outcome.output));
+    const actual = outputLines(withoutClientNotices(cleanTerminalOutput(outcome.output)));
     const label = block.steps.length > 1 ? `command ${i + 1} (${firstLine(step.command)})` : 'the command';
 
     if (outcome.status === null && !outcome.shellExited) {
@@ -213,6 +213,16 @@ async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, 
     if (outcome.shellExited) return last ? { kind: 'pass', note: 'the shell exited; later blocks get a fresh one' } : { kind: 'fail', reason: `the shell exited at ${label}`, stuck: false };
   }
   return { kind: 'pass' };
+}
+
+/**
+ * Notices that depend on which Docker client a machine has, not on the deck: a client without the
+ * buildx plugin announces the classic builder's deprecation before every build.
+ */
+const CLIENT_NOTICES = [/DEPRECATED: The legacy builder is deprecated[^\n]*\n(?:[ \t]+[^\n]*\n)*(?:[ \t]*\n)?/g];
+
+function withoutClientNotices(output: string): string {
+  return CLIENT_NOTICES.reduce((text, notice) => text.replace(notice, ''), output);
 }
 
 /** True when a later block on the same terminal starts with Ctrl-C: this one may run until then. */

@@ -43,6 +43,19 @@ export const DEFAULT_SIDECAR: SidecarOptions = {
 const ENGINE_ADDRESS = 'tcp://127.0.0.1:2375';
 const READY_TIMEOUT_MS = 30_000;
 
+const ENGINE_PRIVILEGES = [
+  '--cap-add', 'ALL', '--cap-drop', 'SYS_RESOURCE',
+  '--security-opt', 'seccomp=unconfined',
+  '--security-opt', 'apparmor=unconfined',
+  '--security-opt', 'systempaths=unconfined',
+];
+
+// Docker mounts the container's cgroups read-only unless --privileged; the engine makes its own
+// containers' cgroups below them, so it remounts them writable (cgroup v1; v2 is one mount).
+const ENGINE_START =
+  'for d in /sys/fs/cgroup /sys/fs/cgroup/*; do mountpoint -q "$d" && mount -o remount,bind,rw "$d"; done; ' +
+  `exec dockerd --host unix:///var/run/docker.sock --host ${ENGINE_ADDRESS} --tls=false >/var/log/dockerd.log 2>&1`;
+
 export class DockerSidecarEngine implements SessionEngine {
   constructor(private readonly options: SidecarOptions = DEFAULT_SIDECAR) {}
 
@@ -65,15 +78,17 @@ export class DockerSidecarEngine implements SessionEngine {
       '--name', name,
       '--label', `${SANDBOX_LABEL}=engine`,
       '--label', `${SANDBOX_OWNER_LABEL}=${ownerId()}`,
-      // dockerd needs it (mounts, cgroups, iptables): the cost this design pays, see docs/sandboxes.md.
-      '--privileged',
+      // What dockerd needs (mounts, cgroups, iptables, namespaces): nearly --privileged, the cost this
+      // design pays (docs/sandboxes.md). Not --privileged itself: hosts that are containers themselves
+      // (CI machines) cannot grant CAP_SYS_RESOURCE, and dockerd does without it.
+      ...ENGINE_PRIVILEGES,
       '--memory', o.memory, '--memory-swap', o.memory,
       '--pids-limit', String(o.pids),
       '--network', network,
       // Image layers on a volume: overlay2 does not stack on the container's own overlay root.
       '--mount', 'type=volume,dst=/var/lib/docker',
       o.image,
-      'dockerd', '--host', 'unix:///var/run/docker.sock', '--host', ENGINE_ADDRESS, '--tls=false',
+      'sh', '-c', ENGINE_START,
     ]);
     const stop = async (): Promise<void> => {
       await docker.run(['rm', '-f', '-v', name]);
@@ -96,8 +111,8 @@ async function waitUntilReady(docker: DockerCli, name: string): Promise<void> {
     if ((await docker.run(['exec', name, 'docker', 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 5_000 })).code === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const logs = await docker.run(['logs', '--tail', '5', name]);
-  throw new Error(`the session's Docker engine did not answer within ${READY_TIMEOUT_MS / 1000} s: ${logs.stderr.trim()}`);
+  const logs = await docker.run(['exec', name, 'tail', '-5', '/var/log/dockerd.log']);
+  throw new Error(`the session's Docker engine did not answer within ${READY_TIMEOUT_MS / 1000} s: ${logs.stdout.trim()}`);
 }
 
 /** `docker save IMAGE | docker exec -i ENGINE docker load`: no registry needed. */

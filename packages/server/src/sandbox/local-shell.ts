@@ -9,6 +9,8 @@ import { shellEnvironment } from './shell-environment';
 export interface LocalShellOptions {
   /** Shell to run; defaults to $SHELL, then bash. */
   shell?: string;
+  /** Arguments for the shell (none by default: an interactive shell with the user's rc files). */
+  args?: string[];
   /** Directory shells start in when a session does not ask for one. */
   cwd: string;
 }
@@ -22,7 +24,7 @@ export class LocalShellSandbox implements Sandbox {
     const cwd = options.cwd && existsSync(options.cwd) ? options.cwd : this.options.cwd;
     const tag = randomBytes(12).toString('hex');
     // node-pty 1.2.0-beta.10 and later close the server's descriptors in the child (node-pty#657).
-    const child = pty.spawn(file, [], {
+    const child = pty.spawn('/bin/sh', ['-c', DRAIN_ON_EXIT, 'sh', file, ...(this.options.args ?? [])], {
       name: 'xterm-256color',
       cols: options.cols,
       rows: options.rows,
@@ -33,6 +35,15 @@ export class LocalShellSandbox implements Sandbox {
     return new LocalShell(child, tag);
   }
 }
+
+/**
+ * Runs the shell, then waits for its output to be read before the pty closes. When the pty's session
+ * leader exits, the kernel hangs the terminal up and output node-pty has not read yet is lost (the
+ * tail of a fast `cat big; exit`, node-pty#72). So the leader is this wrapper: once the shell has
+ * exited it drains the terminal (`stty` sets its modes with TCSADRAIN), gives the reader a moment, and
+ * exits with the shell's code. It ignores SIGTTOU, as it is no longer the foreground job by then.
+ */
+const DRAIN_ON_EXIT = 'trap "" TTOU; "$@"; code=$?; stty "$(stty -g)" 2>/dev/null; sleep 0.05; exit $code';
 
 function pickShell(): string {
   const fromEnv = process.env.SHELL;
@@ -46,6 +57,8 @@ const EXIT_WATCH_MS = 50;
 class LocalShell implements Shell {
   private disposed = false;
   private paused = false;
+  /** The shell process is gone: only the rest of its output is left to read, so never pause again. */
+  private draining = false;
   private exitWatch: NodeJS.Timeout | undefined;
 
   constructor(
@@ -85,11 +98,12 @@ class LocalShell implements Shell {
    * buffer) still arrive before the exit notice.
    */
   pause(): void {
-    if (this.disposed || this.paused) return;
+    if (this.disposed || this.paused || this.draining) return;
     this.paused = true;
     this.child.pause();
     this.exitWatch = setInterval(() => {
       if (isRunning(this.child.pid)) return;
+      this.draining = true;
       this.resume();
     }, EXIT_WATCH_MS);
   }

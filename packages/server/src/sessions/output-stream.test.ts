@@ -1,0 +1,73 @@
+// Output from a real shell through the real server: byte-exact at 50 MB, flow-controlled by acks,
+// and complete before the exit notice.
+import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Flow } from '@deckhand/protocol';
+import { startTestServer, type StartedTestServer } from './test-server';
+import { TestTerminal } from './terminal-test-client';
+
+let test: StartedTestServer;
+
+beforeAll(async () => {
+  test = await startTestServer();
+});
+
+afterAll(async () => {
+  await test.server.close();
+});
+
+describe('output stream', () => {
+  it('delivers 50 MB of output byte-exact (hash compared)', async () => {
+    const file = path.join(test.dir, 'fifty-megabytes.txt');
+    const content = randomBytes(37_500_000).toString('base64'); // 50,000,000 bytes of text
+    writeFileSync(file, content);
+    const expected = createHash('sha256').update(content).digest('hex');
+    const terminal = await TestTerminal.open(test);
+    await terminal.prompt();
+    // Raw mode: the pty passes the bytes through untouched (no \n → \r\n).
+    terminal.type(`stty raw -echo; printf '%s' '<<BE''GIN>>'; cat ${file}; printf '%s' '<<E''ND>>'; stty sane\r`);
+    await terminal.untilText('<<END>>', 120_000);
+    const text = terminal.text;
+    const body = text.slice(text.indexOf('<<BEGIN>>') + '<<BEGIN>>'.length, text.indexOf('<<END>>'));
+    expect(body.length).toBe(50_000_000);
+    expect(createHash('sha256').update(body, 'latin1').digest('hex')).toBe(expected);
+    terminal.close();
+  }, 180_000);
+
+  it('stops reading the pty when the page stops acking, and goes on when it acks again', async () => {
+    const terminal = await TestTerminal.open(test, { term: 2, ack: false });
+    terminal.type('yes deckhand-flow\r');
+    await terminal.until(() => terminal.received - terminal.acked >= Flow.highWatermarkBytes - Flow.maxOutputFrameBytes, 'a full window');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stalled = terminal.received - terminal.acked;
+    expect(stalled).toBeLessThanOrEqual(Flow.highWatermarkBytes);
+    terminal.sendAck();
+    const before = terminal.received;
+    await terminal.until(() => terminal.received > before + Flow.lowWatermarkBytes, 'more output after the ack');
+    terminal.type('\x03');
+    terminal.close();
+  });
+
+  it('sends everything printed before the exit notice, and the exit code', async () => {
+    const terminal = await TestTerminal.open(test, { term: 3 });
+    await terminal.prompt();
+    terminal.type(`head -c 3000000 /dev/zero | tr '\\0' 'x'; printf '%s\\n' 'last''-line'; exit 3\r`);
+    const closed = await terminal.closed;
+    expect(closed.code).toBe(4000);
+    expect(terminal.exit).toEqual({ code: 3, signal: 0 });
+    expect(terminal.text.split('x').length - 1, terminal.text.slice(-200)).toBeGreaterThanOrEqual(3_000_000);
+    expect(terminal.text).toContain('last-line');
+    expect(terminal.text.split('x').length - 1).toBeGreaterThanOrEqual(3_000_000);
+    const exitIndex = terminal.frames.findIndex((frame) => frame.type === 'exit');
+    expect(exitIndex).toBe(terminal.frames.length - 1);
+  }, 60_000);
+
+  it('passes UTF-8 split across writes through intact', async () => {
+    const terminal = await TestTerminal.open(test, { term: 4 });
+    const printed = await terminal.run(`printf '\\342\\202'; sleep 0.3; printf '\\254\\n'`);
+    expect(Buffer.from(printed, 'latin1').toString('utf8')).toBe('€');
+    terminal.close();
+  });
+});

@@ -1,0 +1,92 @@
+// Sessions outlive their sockets: forced disconnects resume from the page's byte offset with nothing
+// lost or doubled, a reloaded page gets the same shell and its screen, and several pages share one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type StartedTestServer } from './test-server';
+import { TestTerminal } from './terminal-test-client';
+
+let test: StartedTestServer;
+
+beforeAll(async () => {
+  test = await startTestServer();
+});
+
+afterAll(async () => {
+  await test.server.close();
+});
+
+describe('resuming a session', () => {
+  it('survives 100 forced disconnects during a numbered-line stream: every line seen exactly once', async () => {
+    const lines = 1_000_000;
+    let terminal = await TestTerminal.open(test, { term: 1 });
+    await terminal.prompt();
+    terminal.type(`seq 1 ${lines}; printf '%s\\n' 'stream''-done'\r`);
+    const collected: Buffer[] = [];
+    let offset = 0;
+    let random = 12345;
+    const next = (): number => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let drops = 0;
+    for (let drop = 0; drop < 100; drop++) {
+      const target = terminal.received + 1 + Math.floor(next() * 8_000);
+      await terminal.until(() => terminal.received >= target || terminal.text.includes('stream-done'), `byte ${target}`);
+      if (terminal.text.includes('stream-done')) break;
+      drops++;
+      terminal.terminate();
+      collected.push(terminal.bytes);
+      offset = terminal.received;
+      terminal = await TestTerminal.open(test, { term: 1, offset });
+      await terminal.until(() => terminal.attached !== undefined, 'attached');
+      expect(terminal.attached?.resumed, `resume ${drop} at offset ${offset}`).toBe(true);
+    }
+    expect(drops, 'the stream outlasted 100 disconnects').toBe(100);
+    await terminal.untilText('stream-done', 60_000);
+    collected.push(terminal.bytes);
+    const numbers = Buffer.concat(collected)
+      .toString('latin1')
+      .split(/\r?\n/)
+      .map((line) => line.slice(line.lastIndexOf('\r') + 1))
+      .filter((line) => /^\d+$/.test(line))
+      .map(Number);
+    expect(numbers.length).toBe(lines);
+    expect(numbers.every((n, i) => n === i + 1)).toBe(true);
+    terminal.close();
+  }, 120_000);
+
+  it('gives a reloaded page (no offset) the same shell, same $$, with its screen', async () => {
+    const first = await TestTerminal.open(test, { term: 2 });
+    const pid = await first.run('echo $$');
+    await first.run('echo screen-marker-$((40+2))');
+    first.close();
+    await first.closed;
+    const reloaded = await TestTerminal.open(test, { term: 2 });
+    await reloaded.until(() => reloaded.screen.includes('screen-marker-42'), 'the serialized screen');
+    expect(reloaded.attached?.resumed).toBe(false);
+    expect(await reloaded.run('echo $$')).toBe(pid);
+    reloaded.close();
+  });
+
+  it('shows one session on several pages at once (presenter view and audience window)', async () => {
+    const presenter = await TestTerminal.open(test, { term: 3 });
+    await presenter.prompt();
+    const audience = await TestTerminal.open(test, { term: 3 });
+    presenter.type('echo fan-out-$((7*6))\r');
+    await Promise.all([presenter.untilText('fan-out-42'), audience.untilText('fan-out-42')]);
+    expect(audience.attached?.session).toBe(presenter.attached?.session);
+    presenter.close();
+    audience.close();
+  });
+
+  it('tells a page whose session no longer exists that it has ended (4004), instead of a new shell', async () => {
+    const stale = await TestTerminal.open(test, { term: 4, offset: 1234 });
+    expect((await stale.closed).code).toBe(4004);
+  });
+
+  it('does not let another browser reach a session by its term number', async () => {
+    const mine = await TestTerminal.open(test, { term: 5 });
+    const pid = await mine.run('echo $$');
+    const stranger = await TestTerminal.open(test.accessOnly, { term: 5 });
+    expect(await stranger.run('echo $$')).not.toBe(pid);
+    expect(stranger.attached?.session).not.toBe(mine.attached?.session);
+    mine.close();
+    stranger.close();
+  });
+});

@@ -115,6 +115,7 @@ test('slide changes do not animate for people who ask for reduced motion', async
   const context = await browser.newContext({ reducedMotion: 'reduce' });
   const page = await context.newPage();
   await openDeck(page, deckhand, '#/course/2');
+  await expectSlide(page, /^Run (a|one) command/, 2);
   await page.keyboard.press('ArrowRight');
   await expectSlide(page, 'Long and typed commands', 3);
   expect(await page.locator('.slide-area .slide-canvas').evaluate((element) => getComputedStyle(element).animationName)).toBe('none');

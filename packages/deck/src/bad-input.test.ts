@@ -49,10 +49,13 @@ const corpus = [
   path.join(fixtures, 'header-footer-pagination.md'),
 ].map((file) => readFileSync(file, 'utf8'));
 
-/** A real deck with one edit: a cut, an insertion, a duplicated span, a truncation. */
+/** Up to 2,000 characters of a real deck from a line start (the whole suite stays fast), with one edit:
+ *  a cut, an insertion, a duplicated span, a truncation. */
 const mutatedDeck = fc
-  .tuple(fc.constantFrom(...corpus), fc.nat(), fc.nat(), fc.constantFrom('cut', 'insert', 'duplicate', 'truncate'), fc.string({ unit: 'binary', maxLength: 40 }))
-  .map(([deck, a, b, edit, text]) => {
+  .tuple(fc.constantFrom(...corpus), fc.nat(), fc.nat(), fc.nat(), fc.constantFrom('cut', 'insert', 'duplicate', 'truncate'), fc.string({ unit: 'binary', maxLength: 40 }))
+  .map(([whole, start, a, b, edit, text]) => {
+    const lineStart = whole.lastIndexOf('\n', start % whole.length) + 1;
+    const deck = whole.slice(lineStart, lineStart + 2_000);
     const from = a % (deck.length + 1);
     const to = Math.min(deck.length, from + (b % 400));
     if (edit === 'cut') return deck.slice(0, from) + deck.slice(to);

@@ -83,7 +83,9 @@ const CACHE_ENTRIES = 2_000;
 
 /** The `<pre>` for a code block, its tokens coloured through the CSS variables above. */
 export function highlightCode(code: string, lang: string): string {
-  const grammar = GRAMMAR_OF[lang.toLowerCase()];
+  let grammar = GRAMMAR_OF[lang.toLowerCase()];
+  // A shell block written with prompts is a session: prompt, command, output.
+  if (grammar === 'bash' && /^\$(?: |$)/m.test(code)) grammar = 'shellsession';
   if (!grammar || code.length > MAX_HIGHLIGHTED_CHARS) {
     return `<pre class="shiki"><code class="language-${escapeHtml(lang)}">${escapeHtml(code)}</code></pre>`;
   }

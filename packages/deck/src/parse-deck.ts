@@ -126,15 +126,17 @@ function pageNumbers(paginate: unknown[]): number[] {
 function splitSlides(tokens: Token[], firstLine: number, headingLevels: Set<number>): SlideSource[] {
   const slides: SlideSource[] = [{ line: firstLine, tokens: [], tokenLines: [] }];
   let line = firstLine;
+  // As in Marpit, a heading divides when anything but comments came before it in the deck, a rule
+  // included: `---` then `## Heading` makes an empty slide in Marp too.
+  let seenContent = false;
   for (const token of tokens) {
     const current = slides[slides.length - 1] as SlideSource;
+    const divides = token.type === 'heading' && headingLevels.has((token as Tokens.Heading).depth) && seenContent;
+    if (token.type !== 'space' && !isCommentOnly(token)) seenContent = true;
     if (token.type === 'hr') {
       // The slide starts on the line after the rule.
       slides.push({ line: line + lineCount(token.raw.replace(/\n+$/, '')) + 1, tokens: [], tokenLines: [] });
-    } else if (
-      token.type === 'heading' && headingLevels.has((token as Tokens.Heading).depth) &&
-      current.tokens.some((t) => t.type !== 'space' && !isCommentOnly(t))
-    ) {
+    } else if (divides) {
       slides.push({ line, tokens: [token], tokenLines: [line] });
     } else {
       current.tokens.push(token);

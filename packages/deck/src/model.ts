@@ -15,7 +15,17 @@
 // Theme CSS (default | dark | deckhand) is the presenter's: it styles `section`, `header`, `footer`,
 // `.dh-code` and `section::after` under the same `.dh-deck` scope. Structural layout that must hold in
 // every theme (the background layer, split backgrounds) is inline style in `sectionHtml`, so no theme
-// can break it; the section itself gets `position: relative` inline for that reason.
+// can break it; the section itself gets `position: relative; isolation: isolate` inline for that reason.
+//   - `bg` images: `<div class="dh-backgrounds" data-direction="row|column">` of `<figure>`s, behind the
+//     content (z-index -1 in the isolated section). With `bg left|right:N%` the layer takes that side and
+//     the section gets `padding-<side>: calc(N% + var(--dh-slide-padding, 1.5em))`: a theme sets
+//     `--dh-slide-padding` to its own horizontal padding.
+//   - Code blocks: `<figure class="dh-code" data-lang="sh" data-block="<CodeBlock.id>" [data-runnable="true"]>`
+//     `<div class="dh-code-body"><pre class="shiki deckhand" style="…"><code><span class="line">…`. The
+//     presenter adds Run/Copy to the figure. Token colours are CSS variables the theme may set:
+//     `--shiki-foreground`, `--shiki-background`, `--shiki-token-{keyword,string,string-expression,
+//     comment,constant,function,parameter,punctuation,link}`; without them GitHub's light colours apply.
+//   - Exercises: tips and solutions are `<details><summary>…</summary>…</details>` (closed).
 
 /** CSS selector every deck stylesheet is scoped to: the element the presenter wraps slides in. */
 export const DECK_SCOPE = '.dh-deck';

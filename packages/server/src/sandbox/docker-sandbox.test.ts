@@ -9,6 +9,7 @@ import { createLogger } from '../log';
 import { startServer, type RunningServer } from '../server';
 import { SANDBOX_LABEL } from './docker-cli';
 import { DEFAULT_DOCKER_SANDBOX, DockerSandbox } from './docker-sandbox';
+import { DEFAULT_SIDECAR, DockerSidecarEngine } from './docker-session-engine';
 import type { Shell } from './sandbox';
 
 function engineAbsence(): string | null {
@@ -152,4 +153,39 @@ describe.skipIf(absent !== null)('Docker sandbox', () => {
     while (labelled() !== '' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(labelled()).toBe('');
   }, 15_000);
+});
+
+function sidecarAbsence(): string | null {
+  if (absent) return absent;
+  try {
+    execFileSync('docker', ['image', 'inspect', DEFAULT_SIDECAR.image], { stdio: 'ignore', timeout: 10_000 });
+    return null;
+  } catch {
+    return `no ${DEFAULT_SIDECAR.image} image (DECKHAND_SANDBOX_ENGINE_IMAGE=1 scripts/docker-engine.sh up builds it)`;
+  }
+}
+const noSidecar = sidecarAbsence();
+if (noSidecar) console.warn(`skipping sidecar engine tests: ${noSidecar}`);
+
+describe.skipIf(noSidecar !== null)('Docker sandbox with a sidecar engine', () => {
+  it('runs, builds and publishes with its own engine, never the host socket, and removes both containers', async () => {
+    const sandbox = await DockerSandbox.create({ ...DEFAULT_DOCKER_SANDBOX, image: DEFAULT_SIDECAR.image, engine: new DockerSidecarEngine() });
+    const session = await open(sandbox);
+    try {
+      expect(await session.run('id -u')).toMatch(/^1000\r?$/m);
+      expect(await session.run('test -e /var/run/docker.sock; echo "socket=$?"')).toMatch(/socket=1/);
+      expect(await session.run('docker run --rm busybox sh -c "echo inner-$((40+2))"', 30_000)).toMatch(/^inner-42\r?$/m);
+      expect(await session.run('printf "FROM busybox\\nCMD echo built-\\$((40+2))\\n" | docker build -q -t mine - >/dev/null && docker run --rm mine', 60_000)).toMatch(/^built-42\r?$/m);
+      expect(
+        await session.run('docker run -d -p 8080:80 busybox sh -c "echo served-\\$((40+2)) > /i.html; httpd -f -p 80 -h /" >/dev/null; sleep 1; curl -s http://127.0.0.1:8080/i.html', 30_000),
+      ).toMatch(/^served-42\r?$/m);
+      // The host's engine does not see what the session ran.
+      expect(execFileSync('docker', ['images', '-q', 'mine'], { encoding: 'utf8' }).trim()).toBe('');
+    } finally {
+      session.shell.dispose();
+    }
+    const deadline = Date.now() + 15_000;
+    while (labelled() !== '' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(labelled()).toBe('');
+  }, 120_000);
 });

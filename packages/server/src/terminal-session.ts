@@ -63,7 +63,8 @@ export class TerminalSession {
   private paused = false;
   private exit: ShellExit | undefined;
   private ended = false;
-  private warned: 'idle' | 'lifetime' | undefined;
+  /** The end announced to the pages, if any. */
+  private ending: { reason: 'idle' | 'lifetime'; at: number } | undefined;
   private batchTimer: NodeJS.Timeout | undefined;
   private graceTimer: NodeJS.Timeout | undefined;
   private deadlineTimer: NodeJS.Timeout | undefined;
@@ -108,6 +109,7 @@ export class TerminalSession {
     const offset = resumed ? resumeFrom : this.screenOffset();
     viewer.send({ type: 'attached', session: this.id, term: this.term, offset, resumed });
     if (!resumed) viewer.send({ type: 'screen', offset, text: this.mirror.serialize() });
+    this.announceEnding(viewer);
     viewer.startAt(offset);
     this.viewers.add(viewer);
     clearTimeout(this.graceTimer);
@@ -158,6 +160,10 @@ export class TerminalSession {
       seconds: Math.round((Date.now() - this.startedAt) / 1000),
     });
     this.onEnd(this);
+  }
+
+  private announceEnding(viewer: Viewer): void {
+    if (this.ending) viewer.send({ type: 'notice', kind: 'ending', reason: this.ending.reason, inMs: Math.max(0, this.ending.at - Date.now()) });
   }
 
   private receive(viewer: Viewer, data: RawData, isBinary: boolean): void {
@@ -305,13 +311,13 @@ export class TerminalSession {
     }
     const warnAt = next.at - Liveness.warnBeforeEndMs;
     if (now >= warnAt) {
-      if (this.warned !== next.reason) {
-        this.warned = next.reason;
-        for (const viewer of this.viewers) viewer.send({ type: 'notice', kind: 'ending', reason: next.reason, inMs: next.at - now });
+      if (this.ending?.reason !== next.reason || this.ending.at !== next.at) {
+        this.ending = next;
+        for (const viewer of this.viewers) this.announceEnding(viewer);
       }
       this.deadlineTimer = setTimeout(() => this.scheduleDeadline(), next.at - now);
     } else {
-      if (this.warned === 'idle' && next.reason === 'idle') this.warned = undefined;
+      this.ending = undefined;
       this.deadlineTimer = setTimeout(() => this.scheduleDeadline(), warnAt - now);
     }
     this.deadlineTimer.unref();

@@ -2,7 +2,7 @@
 // enough (node-pty#167): an interactive shell puts each background job in its own group, and
 // `setsid` or a double fork leaves the session and the parent chain altogether. So every shell gets a
 // tag in its environment (inherited by everything it starts) and, on Linux, the end of a session kills
-// every process that carries the tag, is in the shell's session, or descends from one of those.
+// every process that is in the shell's session, is an orphan carrying the tag, or descends from one.
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Environment variable holding a shell's tag; not a secret, it only names the process tree. */
@@ -38,7 +38,10 @@ function tree(root: number, tag: string): number[] {
   const members = new Set<number>();
   for (const info of all) {
     if (info.pid === process.pid) continue;
-    if (info.pid === root || info.session === root || environmentHas(info.pid, needle)) members.add(info.pid);
+    // Only orphans (reparented to init) can have escaped both the session and the parent chain, so only
+    // their environment is read: reading every process's would make ending a session slow.
+    const escaped = info.ppid === 1 && environmentHas(info.pid, needle);
+    if (info.pid === root || info.session === root || escaped) members.add(info.pid);
   }
   let grew = true;
   while (grew) {

@@ -23,8 +23,7 @@ export class LocalShellSandbox implements Sandbox {
     const file = this.options.shell ?? pickShell();
     const cwd = options.cwd && existsSync(options.cwd) ? options.cwd : this.options.cwd;
     const tag = randomBytes(12).toString('hex');
-    // node-pty 1.2.0-beta.10 and later close the server's descriptors in the child (node-pty#657).
-    const child = pty.spawn('/bin/sh', ['-c', DRAIN_ON_EXIT, 'sh', file, ...(this.options.args ?? [])], {
+    const child = pty.spawn(WRAPPER_SHELL, ['-c', SHELL_WRAPPER, 'deckhand-shell', file, ...(this.options.args ?? [])], {
       name: 'xterm-256color',
       cols: options.cols,
       rows: options.rows,
@@ -37,13 +36,26 @@ export class LocalShellSandbox implements Sandbox {
 }
 
 /**
- * Runs the shell, then waits for its output to be read before the pty closes. When the pty's session
- * leader exits, the kernel hangs the terminal up and output node-pty has not read yet is lost (the
- * tail of a fast `cat big; exit`, node-pty#72). So the leader is this wrapper: once the shell has
- * exited it drains the terminal (`stty` sets its modes with TCSADRAIN), gives the reader a moment, and
- * exits with the shell's code. It ignores SIGTTOU, as it is no longer the foreground job by then.
+ * The shell's parent and session leader, a small script that
+ * - closes every descriptor but 0–2 first: the shell must not inherit the server's (node-pty#657
+ *   closes the ones node-pty opened, not those the server itself inherited from whoever started it);
+ * - waits, once the shell has exited, for its output to be read before the pty closes. When a pty's
+ *   session leader exits the kernel hangs the terminal up, and output node-pty has not read yet is
+ *   lost (the tail of a fast `cat big; exit`, node-pty#72). `stty` sets the terminal's modes with
+ *   TCSADRAIN, which waits for the reader; then a moment for node-pty, then the shell's exit code.
+ *   SIGTTOU is ignored because the wrapper is no longer the foreground job by then.
  */
-const DRAIN_ON_EXIT = 'trap "" TTOU; "$@"; code=$?; stty "$(stty -g)" 2>/dev/null; sleep 0.05; exit $code';
+const SHELL_WRAPPER = [
+  'for fd in /dev/fd/*; do fd=${fd##*/}; case $fd in 0|1|2) ;; *) eval "exec $fd>&-" 2>/dev/null ;; esac; done',
+  'trap "" TTOU',
+  '"$@"',
+  'code=$?',
+  'stty "$(stty -g)" 2>/dev/null',
+  'sleep 0.05',
+  'exit $code',
+].join('; ');
+/** Needs a shell that closes descriptors above 9 (`exec 251>&-`); dash does not. */
+const WRAPPER_SHELL = existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
 
 function pickShell(): string {
   const fromEnv = process.env.SHELL;

@@ -13,3 +13,19 @@ export async function expectSlide(page: Page, heading: string | RegExp, index?: 
   await expect(page.locator('.slide-area').getByRole('heading', { name: heading })).toBeVisible();
   if (index !== undefined) await expect(page).toHaveURL(new RegExp(`#/[^/]+/${index}(/|$)`));
 }
+
+/**
+ * Starts something with $SHELL set to `shell` for the processes it spawns, then restores it. The run
+ * tests use a plain `sh`: they are about the presenter's buttons, and an interactive bash reads the
+ * user's rc files, which on some machines take a minute (a `pyenv init` in root's ~/.bashrc).
+ */
+export async function withShell<T>(shell: string, start: () => Promise<T>): Promise<T> {
+  const previous = process.env.SHELL;
+  process.env.SHELL = shell;
+  try {
+    return await start();
+  } finally {
+    if (previous === undefined) delete process.env.SHELL;
+    else process.env.SHELL = previous;
+  }
+}

@@ -35,6 +35,23 @@ describe('the public Marp deck corpus', () => {
   }
 });
 
+const courseDecks = path.join(here, '..', '..', '..', 'slides');
+
+describe.skipIf(!existsSync(courseDecks))('the bundled course decks (slides/)', () => {
+  it('read with the slides and notes Marp Core reads, without warnings', () => {
+    const decks = readdirSync(courseDecks).filter((name) => /^\d.*\.md$/.test(name));
+    for (const name of decks) {
+      const source = readFileSync(path.join(courseDecks, name), 'utf8');
+      const deck = parseDeck(source);
+      const marp = marpReading(source);
+      expect({ name, slides: deck.slides.length, notes: deck.slides.map((slide) => slide.notes) }).toEqual({
+        name, slides: marp.slides, notes: marp.notes,
+      });
+      expect({ name, warnings: deck.warnings }).toEqual({ name, warnings: [] });
+    }
+  });
+});
+
 /** What a slide shows that the audience notices: header, footer and page number. */
 function chrome(sectionHtml: string): { header: boolean; footer: boolean; page: string | null } {
   return {

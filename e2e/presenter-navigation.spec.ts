@@ -80,6 +80,15 @@ test('? lists every shortcut, and Escape closes the list', async ({ page }) => {
   await expect(help).toBeHidden();
 });
 
+test('f switches fullscreen on and off', async ({ page }) => {
+  await openDeck(page, deckhand, '#/course/1');
+  await expectSlide(page, 'Welcome aboard');
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
+});
+
 test('keys typed in the terminal never move slides', async ({ page }) => {
   await openDeck(page, deckhand, '#/course/2');
   await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');

@@ -15,7 +15,7 @@ export interface BlockRuns {
 
 export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObject<TerminalController | null>): BlockRuns {
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
-  const watches = useRef(new Map<string, () => void>());
+  const watches = useRef(new Map<string, { term: number; off: () => void }>());
 
   const mark = useCallback((id: string, on: boolean) => {
     setRunning((current) => {
@@ -29,7 +29,7 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
 
   const finish = useCallback(
     (id: string) => {
-      watches.current.get(id)?.();
+      watches.current.get(id)?.off();
       watches.current.delete(id);
       mark(id, false);
       sync.send({ type: 'stop', deck, block: id });
@@ -41,9 +41,10 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
     (block: CodeBlock) => {
       const controller = terminal.current;
       if (!controller) return;
-      // Another block still marked as running in this window is over: the shell moved on.
-      for (const id of [...watches.current.keys()]) finish(id);
-      controller.run({ commands: block.commands, interrupt: block.options.interrupt, typeOnly: block.options.type });
+      // A block still marked as running in the same terminal is over: that shell moved on.
+      const term = block.options.term ?? 1;
+      for (const [id, watch] of [...watches.current]) if (watch.term === term) finish(id);
+      controller.run({ commands: block.commands, interrupt: block.options.interrupt, typeOnly: block.options.type, term: block.options.term });
       if (block.options.type || !controller.onOutput) return;
       mark(block.id, true);
       sync.send({ type: 'run', deck, block: block.id });
@@ -53,9 +54,12 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
         clearTimeout(settle);
         if (watch.push(data)) settle = setTimeout(() => finish(block.id), PROMPT_SETTLE_MS);
       });
-      watches.current.set(block.id, () => {
-        clearTimeout(settle);
-        off();
+      watches.current.set(block.id, {
+        term,
+        off: () => {
+          clearTimeout(settle);
+          off();
+        },
       });
     },
     [deck, finish, mark, sync, terminal],
@@ -63,7 +67,7 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
 
   const stop = useCallback(
     (block: CodeBlock) => {
-      terminal.current?.run({ commands: [], interrupt: true, typeOnly: true });
+      terminal.current?.run({ commands: [], interrupt: true, typeOnly: true, term: block.options.term });
       finish(block.id);
     },
     [finish, terminal],
@@ -82,7 +86,7 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
   useEffect(() => {
     const current = watches.current;
     return () => {
-      for (const off of current.values()) off();
+      for (const watch of current.values()) watch.off();
       current.clear();
     };
   }, []);

@@ -87,7 +87,8 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   const wrapper = engineUp && docker ? docker.makeLabellingWrapper(runId) : null;
   const before = engineUp && docker ? await docker.snapshot() : null;
   const shells = new ShellPool(deckDir, wrapper?.dir);
-  const produced = new Set<string>();
+  /** Images earlier blocks build or tag, with the block's line. */
+  const earlier = new Map<string, number>();
   let notRun = 0;
 
   try {
@@ -121,7 +122,9 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
           done('skip', { reason: 'needs Docker, and no Docker engine answers (scripts/docker-engine.sh up starts one)' });
           continue;
         }
-        const missing = await missingImages(docker, text, cwd ?? shells.cwdOf(block.options.term ?? 1), produced);
+        const where = cwd ?? shells.cwdOf(block.options.term ?? 1);
+        const missing = await missingImages(docker, text, where, earlier);
+        for (const ref of imageNeeds(text, where).produced) earlier.set(withTag(ref), block.line);
         if (missing) {
           done('skip', { reason: missing });
           continue;
@@ -138,7 +141,6 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
       const timeoutMs = (block.options.timeout ?? options.defaultTimeout ?? DEFAULT_TIMEOUT_S) * 1000;
       const runsOn = laterInterrupts(selected, index, term);
       const outcome = await runSteps(shell, block, timeoutMs, runsOn);
-      for (const ref of imageNeeds(text, cwd ?? shells.cwdOf(term)).produced) produced.add(ref);
 
       if (outcome.kind === 'skip') done('skip', { reason: outcome.reason });
       else if (outcome.kind === 'pass') done('pass', outcome.note ? { reason: outcome.note } : {});
@@ -235,11 +237,18 @@ function laterInterrupts(blocks: Located[], index: number, term: number): boolea
   return false;
 }
 
-async function missingImages(docker: DockerEngine, text: string, cwd: string, produced: Set<string>): Promise<string | null> {
+/**
+ * Why the block cannot run for want of an image, or null. `earlier` maps images that earlier blocks
+ * build or tag to their line: when such an image is absent, that block did not make it (skipped or
+ * failed), and pulling is not the answer.
+ */
+async function missingImages(docker: DockerEngine, text: string, cwd: string, earlier: Map<string, number>): Promise<string | null> {
   const needs = imageNeeds(text, cwd);
-  const madeHere = new Set([...produced, ...needs.produced].flatMap((ref) => [ref, withTag(ref)]));
+  const madeHere = new Set(needs.produced.map(withTag));
   for (const ref of needs.needed) {
-    if (madeHere.has(ref) || madeHere.has(withTag(ref))) continue;
+    if (madeHere.has(withTag(ref)) || (await docker.hasImage(ref))) continue;
+    const line = earlier.get(withTag(ref));
+    if (line !== undefined) return `image ${ref} comes from the block at line ${line}, which did not make it (skipped or failed)`;
     const why = await docker.ensureImage(ref);
     if (why) return why;
   }

@@ -1,13 +1,17 @@
-// The terminal pane: xterm.js bound to a TerminalSource. Loaded on demand (React.lazy), so the slide
-// view's first load does not carry the terminal code.
-import { useEffect, useRef, useState } from 'react';
-import { Terminal } from '@xterm/xterm';
-import { FitAddon } from '@xterm/addon-fit';
-import { WebLinksAddon } from '@xterm/addon-web-links';
+// The terminal pane: tabs of live terminals (terminal 1, 2, …), each its own shell on the server.
+// A runnable block's `term` option picks the tab (opened on demand). The open tabs are remembered for
+// the browser tab, so a reload brings back the same shells with their screens. Loaded on demand
+// (React.lazy), so the slide view's first load does not carry the terminal code.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import '@xterm/xterm/css/xterm.css';
-import { LiveTerminalSource } from './live-terminal-source';
-import type { TerminalStatus } from './terminal-source';
-import { keystrokesFor, type TerminalController } from './terminal-controller';
+import './terminal.css';
+import { TerminalTab, type TabHandle, type TerminalLook } from './TerminalTab';
+import { keystrokesFor, type RunRequest, type TerminalController } from './terminal-controller';
+import { Listeners } from './terminal-source';
+
+/** Tabs a page may open; the server accepts `term` 1 to 9. */
+const MAX_TABS = 9;
+const TABS_KEY = 'deckhand.terminal.tabs';
 
 export interface TerminalPaneProps {
   onReady(controller: TerminalController | null): void;
@@ -19,86 +23,111 @@ export interface TerminalPaneProps {
   screenReaderMode?: boolean;
 }
 
-const TONES = {
-  dark: { background: '#111418', foreground: '#e6e6e6', cursor: '#e6e6e6', selectionBackground: '#3a4452' },
-  light: { background: '#fbfbfa', foreground: '#1d2430', cursor: '#1d2430', selectionBackground: '#c9d7ea' },
-} as const;
-
 export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', screenReaderMode = false }: TerminalPaneProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const xterm = useRef<{ terminal: Terminal; fit: FitAddon } | null>(null);
-  const [status, setStatus] = useState<TerminalStatus>({ state: 'connecting' });
-  const [generation, setGeneration] = useState(0);
+  const [tabs, setTabs] = useState<number[]>(readTabs);
+  const [active, setActive] = useState(1);
+  const handles = useRef(new Map<number, TabHandle>());
+  const pendingRuns = useRef(new Map<number, RunRequest[]>());
+  const observers = useRef(new Map<number, Listeners<Uint8Array>>());
+  const unsubscribe = useRef(new Map<number, () => void>());
+  const lastRunTerm = useRef(1);
 
   useEffect(() => {
-    const element = host.current;
-    if (!element) return;
-    const terminal = new Terminal({
-      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 15,
-      cursorBlink: true,
-      scrollback: 5000,
-      allowProposedApi: false,
-    });
-    const fit = new FitAddon();
-    terminal.loadAddon(fit);
-    terminal.loadAddon(new WebLinksAddon());
-    terminal.open(element);
-    fit.fit();
-    const source = new LiveTerminalSource({ cols: terminal.cols, rows: terminal.rows });
-    const offOutput = source.onOutput((data) => terminal.write(data));
-    const offStatus = source.onStatus(setStatus);
-    const input = terminal.onData((data) => source.sendInput(data));
-    const resize = terminal.onResize(({ cols, rows }) => source.resize(cols, rows));
-    const observer = new ResizeObserver(() => fit.fit());
-    observer.observe(element);
+    sessionStorage.setItem(TABS_KEY, JSON.stringify(tabs));
+  }, [tabs]);
+
+  const observersOf = (term: number): Listeners<Uint8Array> => {
+    let list = observers.current.get(term);
+    if (!list) observers.current.set(term, (list = new Listeners<Uint8Array>()));
+    return list;
+  };
+
+  const runIn = (handle: TabHandle, request: RunRequest): void => {
+    handle.source.sendInput(keystrokesFor(request));
+    handle.terminal.focus();
+  };
+
+  const onHandle = useCallback((term: number, handle: TabHandle | null) => {
+    unsubscribe.current.get(term)?.();
+    unsubscribe.current.delete(term);
+    if (!handle) {
+      handles.current.delete(term);
+      return;
+    }
+    handles.current.set(term, handle);
+    unsubscribe.current.set(term, handle.source.onOutput((data) => observersOf(term).emit(data)));
+    for (const request of pendingRuns.current.get(term) ?? []) runIn(handle, request);
+    pendingRuns.current.delete(term);
+  }, []);
+
+  const open = useCallback((term: number) => {
+    setTabs((current) => (current.includes(term) ? current : [...current, term].sort((a, b) => a - b)));
+    setActive(term);
+  }, []);
+
+  useEffect(() => {
     onReady({
       run(request) {
-        source.sendInput(keystrokesFor(request));
-        terminal.focus();
+        const term = Math.min(MAX_TABS, Math.max(1, Math.trunc(request.term ?? 1)));
+        lastRunTerm.current = term;
+        open(term);
+        const handle = handles.current.get(term);
+        if (handle) runIn(handle, request);
+        else pendingRuns.current.set(term, [...(pendingRuns.current.get(term) ?? []), request]);
       },
-      focus: () => terminal.focus(),
-      onOutput: (listener) => source.onOutput(listener),
+      focus: () => handles.current.get(lastRunTerm.current)?.terminal.focus(),
+      onOutput: (listener) => observersOf(lastRunTerm.current).add(listener),
     });
-    xterm.current = { terminal, fit };
-    return () => {
-      xterm.current = null;
-      onReady(null);
-      observer.disconnect();
-      input.dispose();
-      resize.dispose();
-      offOutput();
-      offStatus();
-      source.dispose();
-      terminal.dispose();
-    };
-  }, [onReady, generation]);
+    return () => onReady(null);
+  }, [onReady, open]);
 
-  useEffect(() => {
-    const current = xterm.current;
-    if (!current) return;
-    current.terminal.options.fontSize = fontSize;
-    current.terminal.options.theme = TONES[tone];
-    current.terminal.options.screenReaderMode = screenReaderMode;
-    current.fit.fit();
-  }, [fontSize, tone, screenReaderMode, generation]);
+  const close = (term: number): void => {
+    if (term === 1) return;
+    setTabs((current) => current.filter((t) => t !== term));
+    if (active === term) setActive(1);
+  };
 
-  const ended = status.state === 'exited' || status.state === 'closed';
+  const look: TerminalLook = { fontSize, tone, screenReaderMode };
+  const next = Array.from({ length: MAX_TABS }, (_, i) => i + 1).find((term) => !tabs.includes(term));
   return (
     <section className="terminal-pane" data-tone={tone} aria-label="Terminal">
-      <div className="terminal-host" ref={host} data-testid="terminal" data-status={status.state} />
-      {ended && (
-        <div className="terminal-ended" role="status">
-          <p>
-            {status.state === 'exited'
-              ? `The shell exited with code ${status.code}${status.signal ? ` (signal ${status.signal})` : ''}.`
-              : status.reason}
-          </p>
-          <button type="button" onClick={() => setGeneration((n) => n + 1)}>
-            Start a new shell
+      <div className="terminal-tabs" role="tablist" aria-label="Terminals">
+        {tabs.map((term) => (
+          <span key={term} className="terminal-tab-label" data-active={term === active}>
+            <button type="button" role="tab" aria-selected={term === active} onClick={() => setActive(term)}>
+              Terminal {term}
+            </button>
+            {term !== 1 && (
+              <button type="button" className="terminal-tab-close" aria-label={`Close terminal ${term}`} onClick={() => close(term)}>
+                ×
+              </button>
+            )}
+          </span>
+        ))}
+        {next && (
+          <button type="button" className="terminal-tab-new" aria-label="New terminal" title="New terminal" onClick={() => open(next)}>
+            +
           </button>
-        </div>
-      )}
+        )}
+      </div>
+      <div className="terminal-tab-area">
+        {tabs.map((term) => (
+          <TerminalTab key={term} term={term} active={term === active} look={look} onHandle={onHandle} />
+        ))}
+      </div>
     </section>
   );
+}
+
+function readTabs(): number[] {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(TABS_KEY) ?? '[1]') as unknown;
+    if (Array.isArray(stored)) {
+      const tabs = stored.filter((t): t is number => Number.isInteger(t) && t >= 1 && t <= MAX_TABS);
+      if (tabs.includes(1)) return [...new Set(tabs)].sort((a, b) => a - b);
+    }
+  } catch {
+    // unreadable: start with one terminal
+  }
+  return [1];
 }

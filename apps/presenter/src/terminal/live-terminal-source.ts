@@ -1,40 +1,62 @@
-// The live source: a shell on the server, over a WebSocket speaking packages/protocol.
-import { CloseCode, SUBPROTOCOL, decodeServerFrame, encodeClientFrame } from '@deckhand/protocol';
-import { Listeners, type TerminalSource, type TerminalStatus } from './terminal-source';
+// The live source: a shell on the server, over a WebSocket speaking packages/protocol. It acks output
+// once xterm.js has parsed it (flow control), remembers the byte offset it has reached, and when the
+// connection drops it reconnects and resumes from that offset: the same shell, nothing lost or doubled.
+// What it cannot resume (the server restarted, the session timed out) it reports as closed, with why.
+import {
+  CloseCode,
+  Flow,
+  Liveness,
+  SUBPROTOCOL,
+  decodeServerFrame,
+  encodeClientFrame,
+  type ServerFrame,
+} from '@deckhand/protocol';
+import { Listeners, type EndingWarning, type TerminalScreen, type TerminalSource, type TerminalStatus } from './terminal-source';
+
+/** Waits between reconnection attempts: quick at first, then every few seconds. */
+const RECONNECT_DELAYS_MS = [100, 250, 500, 1000, 2000, 3000, 5000];
+/** Give up reconnecting after this long: the server keeps a session this long without a page. */
+const RECONNECT_FOR_MS = 60_000;
+
+export interface LiveTerminalOptions {
+  /** Terminal tab, 1-based. */
+  term: number;
+  cols: number;
+  rows: number;
+}
 
 export class LiveTerminalSource implements TerminalSource {
-  private readonly socket: WebSocket;
+  private socket: WebSocket | null = null;
+  private screen: TerminalScreen | null = null;
   private readonly output = new Listeners<Uint8Array>();
   private readonly status = new Listeners<TerminalStatus>();
+  private readonly warning = new Listeners<EndingWarning | null>();
   private readonly encoder = new TextEncoder();
-  private exited = false;
+  /** Offset just past the last output byte received, and the offset xterm has parsed up to. */
+  private received = 0;
+  private parsed = 0;
+  private acked = 0;
+  /** Whether this page has attached once: later connections resume from `received`. */
+  private attachedOnce = false;
+  private finished = false;
+  private attempt = 0;
+  private droppedAt = 0;
+  private lastHeard = Date.now();
+  private size: { cols: number; rows: number };
+  private readonly silenceWatch: ReturnType<typeof setInterval>;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(size: { cols: number; rows: number }) {
-    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const url = `${scheme}://${window.location.host}/ws/terminal?cols=${size.cols}&rows=${size.rows}`;
-    this.socket = new WebSocket(url, SUBPROTOCOL);
-    this.socket.binaryType = 'arraybuffer';
-    this.socket.onopen = () => this.status.emit({ state: 'open' });
-    this.socket.onmessage = (event: MessageEvent<ArrayBuffer>) => {
-      const frame = decodeServerFrame(new Uint8Array(event.data));
-      if (frame.type === 'output') this.output.emit(frame.data);
-      else if (frame.type === 'screen') this.output.emit(this.encoder.encode(frame.text));
-      else if (frame.type === 'exit') {
-        this.exited = true;
-        this.status.emit({ state: 'exited', code: frame.code, signal: frame.signal });
-      }
-    };
-    this.socket.onclose = (event) => {
-      if (this.exited || event.code === CloseCode.ShellExited) return;
-      const reason =
-        event.code === CloseCode.ServerShuttingDown
-          ? 'The Deckhand server stopped.'
-          : event.code === 1006
-            ? 'The connection to the terminal was lost (the server may have stopped or refused access).'
-            : `The terminal connection closed (${event.code}${event.reason ? ': ' + event.reason : ''}).`;
-      this.status.emit({ state: 'closed', reason });
-    };
-    this.status.emit({ state: 'connecting' });
+  constructor(private readonly options: LiveTerminalOptions) {
+    this.size = { cols: options.cols, rows: options.rows };
+    this.silenceWatch = setInterval(() => {
+      // No frame, not even a heartbeat, for this long: the connection is dead even if it looks open.
+      if (this.socket?.readyState === WebSocket.OPEN && Date.now() - this.lastHeard > Liveness.silenceMs) this.socket.close();
+    }, Liveness.heartbeatMs / 2);
+    this.connect();
+  }
+
+  bind(screen: TerminalScreen): void {
+    this.screen = screen;
   }
 
   onOutput(listener: (data: Uint8Array) => void): () => void {
@@ -45,19 +67,165 @@ export class LiveTerminalSource implements TerminalSource {
     return this.status.add(listener);
   }
 
+  onWarning(listener: (warning: EndingWarning | null) => void): () => void {
+    return this.warning.add(listener);
+  }
+
   sendInput(text: string): void {
+    this.warning.emit(null); // any keystroke resets the idle timer on the server
     this.send(encodeClientFrame({ type: 'input', data: this.encoder.encode(text) }));
   }
 
   resize(cols: number, rows: number): void {
+    this.size = { cols, rows };
     this.send(encodeClientFrame({ type: 'resize', cols, rows }));
   }
 
-  private send(bytes: Uint8Array): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(bytes);
+  dispose(): void {
+    this.finished = true;
+    clearInterval(this.silenceWatch);
+    clearTimeout(this.reconnectTimer);
+    this.socket?.close(CloseCode.Normal, 'page closed the terminal');
+    this.socket = null;
   }
 
-  dispose(): void {
-    this.socket.close(1000, 'page closed the terminal');
+  private connect(): void {
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    const query = new URLSearchParams({ term: String(this.options.term), cols: String(this.size.cols), rows: String(this.size.rows) });
+    if (this.attachedOnce) query.set('offset', String(this.received));
+    const socket = new WebSocket(`${scheme}://${window.location.host}/ws/terminal?${query}`, SUBPROTOCOL);
+    socket.binaryType = 'arraybuffer';
+    this.socket = socket;
+    this.lastHeard = Date.now();
+    socket.onmessage = (event: MessageEvent<ArrayBuffer>) => {
+      if (socket !== this.socket) return;
+      this.lastHeard = Date.now();
+      let frame: ServerFrame;
+      try {
+        frame = decodeServerFrame(new Uint8Array(event.data));
+      } catch {
+        socket.close(CloseCode.ProtocolError, 'malformed frame from the server');
+        return;
+      }
+      this.receive(frame);
+    };
+    socket.onclose = (event) => {
+      if (socket !== this.socket) return;
+      this.closed(event.code, event.reason);
+    };
+    if (!this.attachedOnce) this.status.emit({ state: 'connecting' });
+  }
+
+  private receive(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'attached':
+        this.attachedOnce = true;
+        this.attempt = 0;
+        this.status.emit({ state: 'open' });
+        break;
+      case 'screen':
+        // The server could not replay from our offset (or we are new): its screen replaces ours.
+        this.received = this.parsed = this.acked = frame.offset;
+        this.screen?.reset();
+        this.screen?.write(frame.text, () => undefined);
+        break;
+      case 'output': {
+        // After a resume the server starts exactly at our offset; skip anything already seen anyway.
+        const skip = Math.max(0, this.received - frame.offset);
+        if (skip >= frame.data.length) return;
+        const data = skip > 0 ? frame.data.subarray(skip) : frame.data;
+        this.received += data.length;
+        this.output.emit(data);
+        if (this.screen) this.screen.write(data, () => this.parsedUpTo(data.length));
+        else this.parsedUpTo(data.length);
+        break;
+      }
+      case 'exit':
+        this.finished = true;
+        this.status.emit({ state: 'exited', code: frame.code, signal: frame.signal });
+        break;
+      case 'notice':
+        this.warning.emit({ reason: frame.reason, at: Date.now() + frame.inMs });
+        break;
+      case 'heartbeat':
+        break;
+    }
+  }
+
+  private parsedUpTo(bytes: number): void {
+    this.parsed += bytes;
+    if (this.parsed - this.acked >= Flow.ackEveryBytes) {
+      this.acked = this.parsed;
+      this.send(encodeClientFrame({ type: 'ack', offset: this.parsed }));
+    }
+  }
+
+  private closed(code: number, reason: string): void {
+    this.socket = null;
+    if (this.finished) return;
+    const end = (why: string): void => {
+      this.finished = true;
+      this.warning.emit(null);
+      this.status.emit({ state: 'closed', reason: why });
+    };
+    switch (code) {
+      case CloseCode.ShellExited:
+        return;
+      case CloseCode.SessionGone:
+        return end('This shell has ended while the page was away: the Deckhand server restarted, or the shell timed out.');
+      case CloseCode.ServerShuttingDown:
+        return end('The Deckhand server stopped, and this shell with it.');
+      case CloseCode.IdleTimeout:
+        return end('This shell ended after being idle too long.');
+      case CloseCode.LifetimeEnded:
+        return end('This shell reached its maximum lifetime and ended.');
+      case CloseCode.SessionLimit:
+        return end(reason || 'The server refused another terminal: too many are open.');
+      case CloseCode.ProtocolError:
+      case CloseCode.UnsupportedData:
+      case CloseCode.TooBig:
+        return end(`The terminal connection was closed: ${reason || 'protocol error'} (${code}).`);
+      default:
+        this.reconnect();
+    }
+  }
+
+  /** The connection dropped (network, sleep, server gone): try again, with the offset reached. */
+  private reconnect(): void {
+    if (this.attempt === 0) this.droppedAt = Date.now();
+    if (Date.now() - this.droppedAt > RECONNECT_FOR_MS) {
+      this.finished = true;
+      this.status.emit({ state: 'closed', reason: 'The connection to the terminal was lost for over a minute, and the shell with it.' });
+      return;
+    }
+    this.attempt++;
+    this.status.emit({ state: 'reconnecting', attempt: this.attempt });
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.attempt - 1, RECONNECT_DELAYS_MS.length - 1)] ?? 5000;
+    this.reconnectTimer = setTimeout(() => {
+      void this.accessLost().then((lost) => {
+        if (this.finished) return;
+        if (lost) {
+          this.finished = true;
+          this.status.emit({
+            state: 'closed',
+            reason: 'The Deckhand server restarted: its shells have ended. Open the new address it printed to start again.',
+          });
+        } else this.connect();
+      });
+    }, delay);
+  }
+
+  /** True when the server answers but no longer knows this browser (it restarted with a new secret). */
+  private async accessLost(): Promise<boolean> {
+    try {
+      const response = await fetch('/api/decks', { method: 'GET', credentials: 'same-origin', cache: 'no-store' });
+      return response.status === 401;
+    } catch {
+      return false; // unreachable: keep trying
+    }
+  }
+
+  private send(bytes: Uint8Array): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(bytes);
   }
 }

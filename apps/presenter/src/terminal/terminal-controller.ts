@@ -1,4 +1,5 @@
-// What the rest of the app may ask of a terminal: run a block's commands, interrupt, focus.
+// What the rest of the app may ask of the terminals: run a block's commands (in its `term` tab),
+// interrupt, focus, and watch output.
 
 export interface RunRequest {
   commands: string[];
@@ -6,6 +7,8 @@ export interface RunRequest {
   interrupt?: boolean;
   /** Type without pressing Enter. */
   typeOnly?: boolean;
+  /** Terminal tab to run in, 1-based (a block's `term` option); 1 by default. Opens the tab if needed. */
+  term?: number;
 }
 
 export interface TerminalController {

@@ -1,5 +1,6 @@
 // The Deckhand server: decks over HTTP, shells over WebSocket, shells from a sandbox backend.
 export { startServer, type ServerOptions, type RunningServer } from './server';
+export type { SessionLimits } from './sessions/session-registry';
 export { LocalShellSandbox } from './sandbox/local-shell';
 export { DockerSandbox, DEFAULT_DOCKER_SANDBOX, type DockerSandboxOptions } from './sandbox/docker-sandbox';
 export { DockerSidecarEngine, DEFAULT_SIDECAR } from './sandbox/docker-session-engine';

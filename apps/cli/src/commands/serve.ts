@@ -5,6 +5,7 @@ import { startServer } from '@deckhand/server';
 import { parseFlags, parsePort } from '../parse-flags';
 import { ensurePresenterBuilt } from '../presenter-build';
 import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFromFlags } from '../sandbox-flags';
+import { SESSION_FLAGS, SESSION_USAGE, sessionLimitsFromFlags } from '../session-flags';
 import { UsageError } from '../usage-error';
 import type { Command } from '../main';
 
@@ -16,6 +17,7 @@ Serves a deck (or every deck in a folder, default: slides/) with a live terminal
                 shell to the network: access still needs the secret in the printed address.
   --token T     use this access secret instead of a random one
   --html        allow any HTML in decks (still sanitized: never scripts or event handlers)
+${SESSION_USAGE}
 ${SANDBOX_USAGE}`;
 
 export const serveCommand: Command = {
@@ -25,7 +27,7 @@ export const serveCommand: Command = {
   async run(args) {
     const { values, positionals } = parseFlags(
       args,
-      { port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, html: { type: 'boolean' }, ...SANDBOX_FLAGS },
+      { port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, html: { type: 'boolean' }, ...SESSION_FLAGS, ...SANDBOX_FLAGS },
       usage,
     );
     if (positionals.length > 1) throw new UsageError(`give one deck file or folder, got ${positionals.length}`, usage);
@@ -37,6 +39,7 @@ export const serveCommand: Command = {
       throw new UsageError('--token must be at least 16 characters, so it cannot be guessed', usage);
     }
 
+    const sessionLimits = sessionLimitsFromFlags(values, usage);
     const sandbox = await sandboxFromFlags(values, path.resolve(existsSync(target) && !target.endsWith('.md') ? target : path.dirname(target)), usage);
     const appDir = await ensurePresenterBuilt((line) => process.stderr.write(line + '\n'));
     const server = await startServer({
@@ -47,6 +50,7 @@ export const serveCommand: Command = {
       port,
       token: values.token,
       html: values.html,
+      sessionLimits,
     });
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
       process.stderr.write(

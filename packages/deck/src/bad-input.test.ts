@@ -115,6 +115,16 @@ describe('bad input becomes warnings, the rest still renders', () => {
     expect(deck.slides[9_999]).toMatchObject({ title: 'Slide 10000', notes: ['note 10000'] });
   });
 
+  it('runs that make Markdown parsers slow: unclosed comment openers, a huge paragraph of emphasis marks', () => {
+    const openers = `# One\n\n${'<!--'.repeat(50_000)}\n\n---\n\n# Two\n`;
+    expect(parseDeck(openers).slides.map((slide) => slide.title)).toEqual(['One']);
+    const stars = `# One\n\n${'a*'.repeat(50_000)}\n\n---\n\n# Two\n`;
+    const deck = parseDeck(stars);
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['One', 'Two']);
+    expect(deck.warnings).toEqual([{ line: 3, message: 'Paragraph is longer than 5000 characters: shown as plain text, without Markdown.' }]);
+    expect(deck.slides[0]?.html).toContain('<p>a*a*a*');
+  });
+
   it('deeply nested HTML', () => {
     const source = `# Deep\n\n${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}\n`;
     expectUsable(parseDeck(source), source);

@@ -74,12 +74,19 @@ function plainScalar(text: string): unknown {
   return text;
 }
 
-/** All HTML comments in a piece of raw HTML, and the HTML left once they are removed. */
+/** All HTML comments in a piece of raw HTML, and the HTML left once they are removed. Scans with
+ *  indexOf, so text full of unclosed `<!--` stays linear (a lazy regex would be quadratic). */
 export function extractComments(html: string): { comments: string[]; rest: string } {
   const comments: string[] = [];
-  const rest = html.replace(/<!--[\s\S]*?-->/g, (comment) => {
-    comments.push(comment);
-    return '';
-  });
-  return { comments, rest };
+  let rest = '';
+  let from = 0;
+  for (;;) {
+    const start = html.indexOf('<!--', from);
+    const end = start < 0 ? -1 : html.indexOf('-->', start + 4);
+    if (end < 0) break;
+    comments.push(html.slice(start, end + 3));
+    rest += html.slice(from, start);
+    from = end + 3;
+  }
+  return { comments, rest: rest + html.slice(from) };
 }

@@ -10,7 +10,7 @@ import { readFrontMatter } from './front-matter';
 import type { UrlResolver } from './html-policy';
 import { buildCodeBlock } from './runnable-block';
 import { describeSection, renderSection } from './section';
-import { SlideRenderer } from './slide-renderer';
+import { MAX_INLINE_CHARS, SlideRenderer, TOO_LONG } from './slide-renderer';
 import type { CodeBlock, Deck, DeckWarning, Directives, Exercise, Slide } from './model';
 
 export interface ParseOptions {
@@ -208,6 +208,10 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
     // Blank lines at the start of a token's raw text belong to the line before it.
     const at = (source.tokenLines[i] ?? source.line) + lineCount(/^\n*/.exec(raw)?.[0] ?? '');
     walk(token, (node) => {
+      if ((node as Record<string, unknown>)[TOO_LONG]) {
+        const what = node.type === 'heading' ? 'Heading' : 'Paragraph';
+        context.warn({ line: at, message: `${what} is longer than ${MAX_INLINE_CHARS} characters: shown as plain text, without Markdown.` });
+      }
       if (node.type === 'html') {
         const html = node as Tokens.HTML;
         html.text = readHtml(html.text, at);
@@ -221,7 +225,7 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
         blocks.push(block);
         blockOf.set(node, block);
       } else if (node.type === 'heading' && title === null) {
-        title = (node as Tokens.Heading).text.replace(/<!--[\s\S]*?-->/g, '').trim() || null;
+        title = extractComments((node as Tokens.Heading).text).rest.trim() || null;
       }
     });
   });

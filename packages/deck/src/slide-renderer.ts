@@ -27,6 +27,15 @@ interface SlideState {
 
 /** Marks where highlighted code goes back in; U+E000 never survives in deck text (parseDeck drops it). */
 const CODE_MARK = /\uE000(\d+)\uE000/g;
+/** Longest paragraph or heading read as Markdown; longer ones are shown as plain text. */
+export const MAX_INLINE_CHARS = 5_000;
+/** Marks a token shown as plain text because it is longer than MAX_INLINE_CHARS. */
+export const TOO_LONG = 'deckhandTooLong';
+
+function plainText(text: string): Tokens.Text {
+  return { type: 'text', raw: text, text, escaped: false };
+}
+
 const ALLOWED_BACKGROUND_URL = /^(?:https?:|data:image\/)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -36,6 +45,24 @@ export class SlideRenderer {
   private readonly inlineCache = new Map<string, string>();
 
   constructor(private readonly options: { allowAllHtml: boolean; resolveUrl: UrlResolver | undefined }) {
+    this.marked.use({
+      // Marked's inline rules take quadratic time on some long runs (`a*a*a*…`, a heading full of
+      // `<!--`); a paragraph or heading that long is no slide text, so it is shown as plain text.
+      tokenizer: {
+        paragraph(src) {
+          const match = this.rules.block.paragraph.exec(src);
+          if (!match?.[1] || match[1].length <= MAX_INLINE_CHARS) return false;
+          const text = match[1].replace(/\n$/, '');
+          return { type: 'paragraph', raw: match[0], text, tokens: [plainText(text)], [TOO_LONG]: true };
+        },
+        heading(src) {
+          const match = this.rules.block.heading.exec(src);
+          if (!match?.[2] || match[2].length <= MAX_INLINE_CHARS) return false;
+          const text = match[2].trim();
+          return { type: 'heading', raw: match[0], depth: (match[1] ?? '#').length, text, tokens: [plainText(text)], [TOO_LONG]: true };
+        },
+      },
+    });
     this.marked.use({
       renderer: {
         code: (token) => this.renderCode(token),

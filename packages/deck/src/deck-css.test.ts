@@ -39,3 +39,15 @@ describe('deck CSS scoping', () => {
     expect(deck.warnings).toEqual([{ line: 3, message: expect.stringMatching(/CSS could not be read/) }]);
   });
 });
+
+describe('URLs in deck CSS', () => {
+  it('resolves relative url()s in styles and background directives to where the deck\'s files are served', () => {
+    const deck = parseDeck(
+      "<!-- _backgroundImage: url('images/hero.svg') -->\n<style>\nsection { background: url(images/bg.svg) }\nh1 { background: url(https://example.com/x.png) }\n</style>\n# One\n",
+      { resolveUrl: (url) => `/files/${url}` },
+    );
+    expect(deck.slides[0]?.section.style).toBe("background-image:url('/files/images/hero.svg')");
+    expect(deck.css).toContain('.dh-deck > section { background: url(/files/images/bg.svg) }');
+    expect(deck.css).toContain('url(https://example.com/x.png)');
+  });
+});

@@ -58,6 +58,14 @@ export type UrlResolver = (relativeUrl: string) => string;
 
 const RELATIVE_URL = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
 
+/** CSS with its relative `url(…)`s resolved, so images beside the deck load from its styles too. */
+export function resolveCssUrls(css: string, resolveUrl: UrlResolver | undefined): string {
+  if (!resolveUrl) return css;
+  return css.replace(/url\(\s*(['"]?)([^'")\s]+)\1\s*\)/gi, (whole, quote: string, url: string) =>
+    RELATIVE_URL.test(url) ? `url(${quote}${resolveUrl(url)}${quote})` : whole,
+  );
+}
+
 export function sanitize(html: string, resolveUrl?: UrlResolver): string {
   if (!resolveUrl) return sanitizeHtml(html, SANITIZE_OPTIONS);
   const resolve = (tagName: string, attribs: sanitizeHtml.Attributes, name: string): sanitizeHtml.Tag => {

@@ -7,7 +7,7 @@ import { extractComments, isKnownDirective, LOCAL_DIRECTIVES, readComment } from
 import { scopeDeckCss } from './deck-css';
 import { readExercise } from './exercise';
 import { readFrontMatter } from './front-matter';
-import type { UrlResolver } from './html-policy';
+import { resolveCssUrls, type UrlResolver } from './html-policy';
 import { buildCodeBlock } from './runnable-block';
 import { describeSection, renderSection } from './section';
 import { MAX_INLINE_CHARS, SlideRenderer, TOO_LONG } from './slide-renderer';
@@ -53,7 +53,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   });
   const styles: string[] = [];
   const addCss = (css: string, line: number, slideIndex: number | null): void => {
-    const scoped = scopeDeckCss(css, slideIndex);
+    const scoped = scopeDeckCss(resolveCssUrls(css, options.resolveUrl), slideIndex);
     if (scoped.css.trim()) styles.push(scoped.css);
     for (const message of scoped.problems) warn({ line, message });
   };
@@ -87,6 +87,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
     const section = describeSection({
       index: draft.index, directives: draft.directives, pageNumber, header, footer,
       backgrounds: rendered.backgrounds, vertical: rendered.vertical, split: rendered.split,
+      resolveUrl: options.resolveUrl,
     });
     const sectionHtml = renderSection(section, draft.index, total, rendered.html, lang);
     return { ...rest, html: rendered.html, section, sectionHtml };

@@ -1,7 +1,7 @@
 // The slide's <section> as Marpit renders it: class, inline style from the background and colour
 // directives, pagination attributes, the background image layer, header and footer around the content.
 // See the rendering contract at the top of model.ts.
-import { escapeHtml } from './html-policy';
+import { escapeHtml, resolveCssUrls, type UrlResolver } from './html-policy';
 import type { Directives, SlideBackground, SlideSection } from './model';
 
 /** Directives that become inline CSS on the section, with their CSS property. */
@@ -23,13 +23,14 @@ export interface SectionParts {
   backgrounds: SlideBackground[];
   vertical: boolean;
   split: SlideSection['split'];
+  resolveUrl: UrlResolver | undefined;
 }
 
 export function describeSection(parts: SectionParts): SlideSection {
   const { directives } = parts;
   const style = STYLE_DIRECTIVES.flatMap(([name, property]) => {
     const value = cssValue(directives[name]);
-    return value ? [`${property}:${value}`] : [];
+    return value ? [`${property}:${resolveCssUrls(value, parts.resolveUrl)}`] : [];
   }).join(';');
   const paginate = directives.paginate === true || directives.paginate === 'true' || directives.paginate === 'hold';
   return {

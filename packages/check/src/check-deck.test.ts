@@ -1,7 +1,7 @@
 // `deckhand check` against the real Docker engine and a real shell. Skipped, with the reason, when no
 // engine answers (scripts/docker-engine.sh up starts one; in CI it is always there).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +81,17 @@ describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
     ]);
   }, 60_000);
 
+  it('fails a block that outlives its timeout, stops it with Ctrl-C, and runs the next one', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
+    const deck = path.join(dir, 'stuck.md');
+    writeFileSync(deck, '```console {timeout=1}\n$ sleep 30\n```\n\n```console\n$ echo after\nafter\n```\n');
+    const started = Date.now();
+    const report = await checkDeck(deck);
+    expect(report.results.map((r) => r.status)).toEqual(['fail', 'pass']);
+    expect(report.results[0]?.reason).toMatch(/did not finish within 1 s/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
+
   it('removes the containers, volumes and networks a deck created, and nothing else', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
     const deck = path.join(dir, 'leftovers.md');
@@ -101,5 +112,26 @@ describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
     } finally {
       execFileSync('docker', ['volume', 'rm', '-f', keep]);
     }
+  }, 60_000);
+});
+
+describe('deckhand check without a Docker engine', () => {
+  it('skips blocks that need Docker, with the reason, and still runs the others', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
+    // A docker client whose engine never answers, first on PATH: what a machine without the engine shows.
+    const bin = path.join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, 'docker'), '#!/bin/sh\necho "Cannot connect to the Docker daemon" >&2\nexit 1\n', { mode: 0o755 });
+    const deck = path.join(dir, 'deck.md');
+    writeFileSync(deck, '```console\n$ echo plain\nplain\n```\n\n```console\n$ docker run --rm busybox echo hi\nhi\n```\n');
+    const run = spawnSync(process.execPath, [path.join(root, 'apps/cli/bin/deckhand.js'), 'check', deck], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+    });
+    expect(run.stdout).toMatch(/^PASS .*echo plain$/m);
+    expect(run.stdout).toMatch(/^SKIP .*docker run --rm busybox echo hi\n\s+skipped: needs Docker, and no Docker engine answers/m);
+    expect(run.stdout).toMatch(/1 passed, 0 failed, 1 skipped/);
+    expect(run.status).toBe(0);
   }, 60_000);
 });

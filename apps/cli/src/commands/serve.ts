@@ -54,7 +54,7 @@ export const serveCommand: Command = {
     });
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
       process.stderr.write(
-        `Warning: listening on ${host}, not loopback: anyone who can reach this machine and has the address below gets a shell as ${process.env.USER ?? 'this user'}.\n`,
+        `Warning: listening on ${host}, not loopback: anyone who can reach this machine and has the address below gets ${sandbox.name === 'docker' ? 'a shell in a Docker sandbox container' : `a shell as ${process.env.USER ?? 'this user'}`}.\n`,
       );
     }
     process.stdout.write(`Deckhand is running at ${server.url}\n`);

@@ -1,6 +1,8 @@
 // The `serve` flags that choose where terminal sessions run (--sandbox local|docker) and the limits
 // of a Docker sandbox, kept apart from the rest of `serve` so the command stays one screen long.
 import { DEFAULT_DOCKER_SANDBOX, DockerSandbox, DockerSidecarEngine, LocalShellSandbox, type Sandbox } from '@deckhand/server';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from './usage-error';
 
 export const SANDBOX_FLAGS = {
@@ -12,6 +14,7 @@ export const SANDBOX_FLAGS = {
   network: { type: 'string' },
   user: { type: 'string' },
   'docker-engine': { type: 'string' },
+  share: { type: 'string' },
 } as const;
 
 export const SANDBOX_USAGE = `  --sandbox local|docker   where terminals run (default local: a shell on this machine as this user).
@@ -22,6 +25,7 @@ export const SANDBOX_USAGE = `  --sandbox local|docker   where terminals run (de
   --pids N                 processes per sandbox, stops fork bombs (default ${DEFAULT_DOCKER_SANDBOX.pids})
   --network none|bridge|NAME  network of a sandbox (default ${DEFAULT_DOCKER_SANDBOX.network}: no network at all)
   --user UID[:GID]         user the sandbox shell runs as, never root (default ${DEFAULT_DOCKER_SANDBOX.user})
+  --share DIR              mount DIR (e.g. the course) read-only at the same path in each sandbox
   --docker-engine none|sidecar  a Docker engine for each sandbox: sidecar starts a privileged dockerd
                            per session (see its security cost in docs/sandboxes.md; default none)`;
 
@@ -50,6 +54,16 @@ export async function sandboxFromFlags(values: SandboxValues, cwd: string, usage
     pids,
     ...(values.network !== undefined ? { network: values.network } : {}),
     ...(values.user !== undefined ? { user: values.user } : {}),
+    ...(values.share !== undefined ? { share: shareDir(values.share, usage) } : {}),
     ...(engineKind === 'sidecar' ? { engine: new DockerSidecarEngine() } : {}),
   });
+}
+
+function shareDir(dir: string, usage: string): string {
+  const absolute = path.resolve(dir);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) throw new UsageError(`--share needs a folder, got "${dir}"`, usage);
+  if (absolute === '/' || ['/etc', '/root', '/home', '/var', '/run', '/proc', '/sys', '/dev'].includes(absolute)) {
+    throw new UsageError(`--share ${absolute} would show the host's system files to every sandbox: share the course folder`, usage);
+  }
+  return absolute;
 }

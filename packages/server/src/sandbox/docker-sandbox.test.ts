@@ -1,7 +1,7 @@
 // The Docker sandbox against the real engine: a hardened container per session. Skipped, with the
 // reason, when no engine with busybox answers (scripts/docker-engine.sh up; CI always has one).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,24 @@ describe.skipIf(absent !== null)('Docker sandbox', () => {
       expect(await session.run('ip -o link | grep -c -v " lo:"')).toMatch(/^0\r?$/m);
     } finally {
       session.shell.dispose();
+    }
+  }, 60_000);
+
+  it('shows a shared folder read-only at the same path, and starts there when asked', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-share-'));
+    writeFileSync(path.join(dir, 'slide.md'), 'shared-42\n');
+    chmodSync(dir, 0o755); // the sandbox user is not the owner
+    const sharing = await DockerSandbox.create({ ...DEFAULT_DOCKER_SANDBOX, image: 'busybox', share: dir });
+    const shell = await sharing.openShell({ cols: 120, rows: 30, cwd: dir });
+    let text = '';
+    shell.onData((data) => (text += Buffer.from(data).toString()));
+    try {
+      shell.write('cat slide.md; touch x; echo "end-$((1+1))"\r');
+      await expect.poll(() => text, { timeout: 15_000 }).toMatch(/end-2/);
+      expect(text).toMatch(/^shared-42\r?$/m);
+      expect(text).toMatch(/Read-only file system/);
+    } finally {
+      shell.dispose();
     }
   }, 60_000);
 

@@ -3,6 +3,7 @@
 // container is labelled, removed when the session ends, and leftovers of dead servers are reaped when
 // a server starts. See docs/sandboxes.md for what each flag protects against.
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import * as pty from 'node-pty';
 import type { Disposable, Sandbox, Shell, ShellExit, ShellOptions } from './sandbox';
 import { shellEnvironment } from './shell-environment';
@@ -26,6 +27,11 @@ export interface DockerSandboxOptions {
   user: string;
   /** Size of the writable tmpfs mounts (/tmp and the home directory). */
   tmpfsSize: string;
+  /**
+   * A host folder (the course) mounted read-only at the same path, so a deck's `cd ../examples/x`
+   * and paths printed on slides mean the same inside the sandbox; none by default.
+   */
+  share?: string;
   /** A Docker engine for the session's own `docker` commands (docs/sandboxes.md), or none. */
   engine?: SessionEngine;
 }
@@ -68,7 +74,13 @@ export class DockerSandbox implements Sandbox {
     const name = `deckhand-session-${randomBytes(6).toString('hex')}`;
     const engine = this.options.engine ? await this.options.engine.start(this.docker, name, this.options.network) : null;
     try {
-      const flags = this.runFlags(name, engine?.network ?? this.options.network, engine?.runFlags ?? []);
+      const share = this.options.share;
+      const inShare = share && options.cwd && (options.cwd === share || options.cwd.startsWith(share + path.sep));
+      const flags = this.runFlags(name, engine?.network ?? this.options.network, [
+        ...(share ? ['--mount', `type=bind,src=${share},dst=${share},readonly`] : []),
+        ...(inShare ? ['--workdir', options.cwd as string] : []),
+        ...(engine?.runFlags ?? []),
+      ]);
       const child = pty.spawn(this.docker.binary, ['run', ...flags, this.options.image], {
         name: 'xterm-256color',
         cols: options.cols,

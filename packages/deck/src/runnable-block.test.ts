@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from './parse-deck';
-import { parseInfoString, parseSteps } from './runnable-block';
+import { hasPlaceholder, parseInfoString, parseSteps } from './runnable-block';
 
 const firstBlock = (markdown: string) => parseDeck(markdown).slides[0]?.blocks[0];
 
@@ -83,5 +83,16 @@ describe('what runs', () => {
     expect(firstBlock('```sh\ndocker run <image>\n```\n')?.runnable).toBe(false);
     expect(firstBlock('```sh {run=true}\necho "<b>"\n```\n')?.runnable).toBe(true);
     expect(firstBlock('```sh {run=false}\nFROM <image>\n```\n')).toMatchObject({ runnable: false, commands: [], expected: null });
+  });
+});
+
+describe('placeholders', () => {
+  it('count only in unquoted shell outside heredoc bodies', () => {
+    expect(hasPlaceholder('docker pull <image>')).toBe(true);
+    expect(hasPlaceholder('docker run --name web \\\n  <image>')).toBe(true);
+    expect(hasPlaceholder('echo "<b>bold</b>"')).toBe(false);
+    expect(hasPlaceholder("echo '<none>'")).toBe(false);
+    expect(hasPlaceholder('cat <<EOF > index.html\n<h1>Hello</h1>\nEOF')).toBe(false);
+    expect(hasPlaceholder('cat <<EOF > index.html\n<h1>Hello</h1>\nEOF\ndocker cp index.html <container>:/www')).toBe(true);
   });
 });

@@ -167,6 +167,42 @@ function scanShell(line: string, before: ShellState): ShellState {
 
 const PLACEHOLDER = /<[a-z][\w-]*>/i;
 
+/**
+ * Whether a command holds a placeholder such as `<image>`. Only unquoted text outside heredoc bodies
+ * counts: there `<word>` could never run (the shell reads it as a redirection), while `echo "<b>"` or
+ * an HTML file written with a heredoc is real shell.
+ */
+export function hasPlaceholder(command: string): boolean {
+  let state: ShellState = INITIAL_STATE;
+  for (const line of command.split('\n')) {
+    const inHeredocBody = state.heredocs.length > 0 && state.quote === null;
+    if (!inHeredocBody && PLACEHOLDER.test(unquoted(line, state.quote))) return true;
+    state = scanShell(line, state);
+  }
+  return false;
+}
+
+/** The parts of one line of shell outside quotes, given the quote open when the line starts. */
+function unquoted(line: string, openQuote: ShellState['quote']): string {
+  let quote = openQuote;
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quote) {
+      if (ch === quote) quote = null;
+      else if (ch === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else out += ch;
+  }
+  return out;
+}
+
 export function buildCodeBlock(
   id: string,
   info: string,
@@ -179,7 +215,7 @@ export function buildCodeBlock(
   const shell = SHELL_LANGUAGES.has(lang);
   const steps = shell ? parseSteps(code) : [];
   let runnable = shell && options.run !== false && steps.length > 0;
-  if (runnable && options.run === undefined && steps.some((step) => PLACEHOLDER.test(step.command))) {
+  if (runnable && options.run === undefined && steps.some((step) => hasPlaceholder(step.command))) {
     runnable = false;
     warn({ line, message: 'Block has a placeholder like <image> and is not runnable; add {run=false} to say so.' });
   }

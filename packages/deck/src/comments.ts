@@ -19,7 +19,9 @@ export function isKnownDirective(key: string): boolean {
   return LOCAL_DIRECTIVES.has(name) || GLOBAL_DIRECTIVES.has(name);
 }
 
-export type CommentMeaning = { kind: 'directives'; values: Directives } | { kind: 'note'; text: string };
+export type CommentMeaning =
+  | { kind: 'directives'; values: Directives; /** Keys no directive has, ignored as Marp ignores them. */ ignored: string[] }
+  | { kind: 'note'; text: string };
 
 const COMMENT = /^<!--([\s\S]*?)-->$/;
 
@@ -29,11 +31,11 @@ export function readComment(raw: string): CommentMeaning | null {
   const body = (match[1] ?? '').trim();
   // Marp Core's fitting-header keyword (`# <!--fit--> Title`) is neither a note nor a directive.
   if (body === 'fit') return null;
-  const values = parseDirectives(body);
-  return values ? { kind: 'directives', values } : { kind: 'note', text: body };
+  const parsed = parseDirectives(body);
+  return parsed ? { kind: 'directives', ...parsed } : { kind: 'note', text: body };
 }
 
-function parseDirectives(body: string): Directives | null {
+function parseDirectives(body: string): { values: Directives; ignored: string[] } | null {
   if (!/^[_$\w-]+\s*:/.test(body)) return null;
   let parsed: unknown = readPlainPairs(body);
   if (parsed === null) {
@@ -46,8 +48,10 @@ function parseDirectives(body: string): Directives | null {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
   // As in Marpit, a comment with at least one known directive is a directive comment (not a note);
   // its unknown keys are ignored.
-  const known = Object.entries(parsed as Directives).filter(([key]) => isKnownDirective(key));
-  return known.length > 0 ? Object.fromEntries(known) : null;
+  const entries = Object.entries(parsed as Directives);
+  const known = entries.filter(([key]) => isKnownDirective(key));
+  if (known.length === 0) return null;
+  return { values: Object.fromEntries(known), ignored: entries.map(([key]) => key).filter((key) => !isKnownDirective(key)) };
 }
 
 const PLAIN_PAIR = /^([_$\w-]+)[ \t]*:[ \t]*([^\s"'[\]{}|>&*!%@`#,?:-][^#:]*?)?[ \t]*$/;

@@ -30,6 +30,12 @@ describe('directives', () => {
     expect(deck.warnings).toEqual([{ line: 3, message: expect.stringContaining('Unknown directive "favourite"') }]);
   });
 
+  it('warns about unknown keys in a directive comment, which Marp ignores', () => {
+    const deck = parseDeck('# 1\n\n<!--\npaginate: true\npagniate: false\n-->\n');
+    expect(deck.slides[0]?.directives.paginate).toBe(true);
+    expect(deck.warnings).toEqual([{ line: 3, message: 'Unknown directive "pagniate" in a directive comment: ignored.' }]);
+  });
+
   it('treats a comment with only unknown keys as a note, as Marp does', () => {
     expect(parseDeck('# 1\n<!-- todo: shorten -->\n').slides[0]?.notes).toEqual(['todo: shorten']);
   });

@@ -49,6 +49,12 @@ describe('images on a slide', () => {
     expect(slide?.sectionHtml).toContain('flex-direction:column');
   });
 
+  it('warns on its line about an image from the network, since decks must work offline', () => {
+    const deck = parseDeck('# One\n\nText\n\n![w:100](https://example.com/logo.png)\n');
+    expect(deck.warnings).toEqual([{ line: 5, message: expect.stringMatching(/comes from the network/) }]);
+    expect(deck.slides[0]?.html).toContain('src="https://example.com/logo.png"');
+  });
+
   it('drops a javascript: background with a warning on the slide line', () => {
     const deck = parseDeck('# One\n\n---\n\n![bg](javascript:alert(1))\n');
     expect(deck.slides[1]?.section.backgrounds).toEqual([]);

@@ -189,6 +189,9 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
         if (meaning.text) notes.push(meaning.text);
         continue;
       }
+      for (const key of meaning.ignored) {
+        context.warn({ line: at, message: `Unknown directive "${key}" in a directive comment: ignored.` });
+      }
       for (const [key, value] of Object.entries(meaning.values)) {
         if (key.startsWith('_')) spot[key.slice(1)] = value;
         else if (LOCAL_DIRECTIVES.has(key)) context.carried[key] = value;
@@ -225,6 +228,9 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
         const block = buildCodeBlock(`s${index}-b${blocks.length + 1}`, code.lang ?? '', code.text, at, context.warn);
         blocks.push(block);
         blockOf.set(node, block);
+      } else if (node.type === 'image' && /^(?:https?:)?\/\//i.test((node as Tokens.Image).href)) {
+        const url = (node as Tokens.Image).href;
+        context.warn({ line: at, message: `Image "${url}" comes from the network and will not show offline: put the file beside the deck.` });
       } else if (node.type === 'heading' && title === null) {
         title = extractComments((node as Tokens.Heading).text).rest.trim() || null;
       }

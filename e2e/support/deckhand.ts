@@ -9,12 +9,15 @@ export interface RunningDeckhand {
   /** The printed address, with its secret. */
   url: string;
   origin: string;
+  /** The server process, to measure it (terminal specs read its memory). */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
 
 export async function startDeckhand(args: string[]): Promise<RunningDeckhand> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/deckhand.js'), 'serve', ...args, '--port', '0'], {
+  const port = args.includes('--port') ? [] : ['--port', '0'];
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/deckhand.js'), 'serve', ...args, ...port], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,6 +42,7 @@ export async function startDeckhand(args: string[]): Promise<RunningDeckhand> {
   return {
     url,
     origin: new URL(url).origin,
+    pid: child.pid ?? 0,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

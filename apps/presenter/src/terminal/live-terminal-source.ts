@@ -15,6 +15,8 @@ import { Listeners, type EndingWarning, type TerminalScreen, type TerminalSource
 
 /** Waits between reconnection attempts: quick at first, then every few seconds. */
 const RECONNECT_DELAYS_MS = [100, 250, 500, 1000, 2000, 3000, 5000];
+/** Inputs kept while not connected (each a keystroke or a block): enough for a burst of typing. */
+const MAX_QUEUED_INPUTS = 256;
 /** Give up reconnecting after this long: the server keeps a session this long without a page. */
 const RECONNECT_FOR_MS = 60_000;
 
@@ -38,6 +40,7 @@ export class LiveTerminalSource implements TerminalSource {
   private acked = 0;
   /** Whether this page has attached once: later connections resume from `received`. */
   private attachedOnce = false;
+  private attachedNow = false;
   private finished = false;
   private attempt = 0;
   private droppedAt = 0;
@@ -45,6 +48,8 @@ export class LiveTerminalSource implements TerminalSource {
   private size: { cols: number; rows: number };
   private readonly silenceWatch: ReturnType<typeof setInterval>;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Keystrokes typed (or blocks run) before the socket is attached: sent once it is. */
+  private queuedInput: Uint8Array[] = [];
 
   constructor(private readonly options: LiveTerminalOptions) {
     this.size = { cols: options.cols, rows: options.rows };
@@ -73,7 +78,9 @@ export class LiveTerminalSource implements TerminalSource {
 
   sendInput(text: string): void {
     this.warning.emit(null); // any keystroke resets the idle timer on the server
-    this.send(encodeClientFrame({ type: 'input', data: this.encoder.encode(text) }));
+    const frame = encodeClientFrame({ type: 'input', data: this.encoder.encode(text) });
+    if (this.attachedNow) this.send(frame);
+    else if (!this.finished && this.queuedInput.length < MAX_QUEUED_INPUTS) this.queuedInput.push(frame);
   }
 
   resize(cols: number, rows: number): void {
@@ -120,8 +127,10 @@ export class LiveTerminalSource implements TerminalSource {
     switch (frame.type) {
       case 'attached':
         this.attachedOnce = true;
+        this.attachedNow = true;
         this.attempt = 0;
         this.status.emit({ state: 'open' });
+        for (const frame of this.queuedInput.splice(0)) this.send(frame);
         break;
       case 'screen':
         // The server could not replay from our offset (or we are new): its screen replaces ours.
@@ -162,6 +171,7 @@ export class LiveTerminalSource implements TerminalSource {
 
   private closed(code: number, reason: string): void {
     this.socket = null;
+    this.attachedNow = false;
     if (this.finished) return;
     const end = (why: string): void => {
       this.finished = true;

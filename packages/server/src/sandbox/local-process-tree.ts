@@ -14,22 +14,34 @@ interface ProcessInfo {
   session: number;
 }
 
-/** Kills the shell `pid` and every process it started; returns how many processes were signalled. */
-export function killProcessTree(pid: number, tag: string): number {
+/**
+ * How long processes get to exit on SIGHUP before SIGKILL. Long enough for shell traps and cleanup
+ * (an rc file's lock such as pyenv's `.pyenv-shim`, left behind by SIGKILL, stalls every later shell
+ * of that user for a minute), short enough that nothing lingers.
+ */
+export const HANGUP_GRACE_MS = 200;
+
+/** Hangs up the shell `pid` and everything it started, then kills what is left. */
+export function killProcessTree(pid: number, tag: string): void {
+  const members = process.platform === 'linux' ? tree(pid, tag) : [pid];
+  for (const member of [-pid, ...members]) {
+    signal(member, 'SIGHUP');
+    signal(member, 'SIGCONT'); // a stopped job must run to act on its hangup
+  }
+  // Not unref'd: a stopping server waits for this, so nothing outlives it.
+  setTimeout(() => killRemaining(pid, tag), HANGUP_GRACE_MS);
+}
+
+function killRemaining(pid: number, tag: string): void {
   signal(-pid, 'SIGKILL');
   signal(pid, 'SIGKILL');
-  if (process.platform !== 'linux') return 1;
-  let killed = 0;
+  if (process.platform !== 'linux') return;
   // Processes may fork while we look: repeat until a pass finds nothing left.
   for (let pass = 0; pass < 10; pass++) {
     const found = tree(pid, tag);
     if (found.length === 0) break;
-    for (const member of found) {
-      signal(member, 'SIGKILL');
-      killed++;
-    }
+    for (const member of found) signal(member, 'SIGKILL');
   }
-  return killed;
 }
 
 function tree(root: number, tag: string): number[] {

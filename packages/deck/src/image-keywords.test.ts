@@ -56,9 +56,9 @@ describe('images on a slide', () => {
   });
 
   it('drops a javascript: background with a warning on the slide line', () => {
-    const deck = parseDeck('# One\n\n---\n\n![bg](javascript:alert(1))\n');
+    const deck = parseDeck('# One\n\n---\n\nText\n\n![bg](javascript:alert(1))\n');
     expect(deck.slides[1]?.section.backgrounds).toEqual([]);
     expect(deck.slides[1]?.sectionHtml).not.toContain('javascript');
-    expect(deck.warnings).toEqual([{ line: 4, message: expect.stringMatching(/Background image .* was dropped/) }]);
+    expect(deck.warnings).toEqual([{ line: 7, message: expect.stringMatching(/Background image .* was dropped/) }]);
   });
 });

@@ -10,7 +10,8 @@ import { readFrontMatter } from './front-matter';
 import { resolveCssUrls, type UrlResolver } from './html-policy';
 import { buildCodeBlock } from './runnable-block';
 import { describeSection, renderSection } from './section';
-import { MAX_INLINE_CHARS, SlideRenderer, TOO_LONG } from './slide-renderer';
+import { isAllowedBackgroundUrl, MAX_INLINE_CHARS, SlideRenderer, TOO_LONG } from './slide-renderer';
+import { readImageKeywords } from './image-keywords';
 import type { CodeBlock, Deck, DeckWarning, Directives, Exercise, Slide } from './model';
 
 export interface ParseOptions {
@@ -228,9 +229,8 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
         const block = buildCodeBlock(`s${index}-b${blocks.length + 1}`, code.lang ?? '', code.text, at, context.warn);
         blocks.push(block);
         blockOf.set(node, block);
-      } else if (node.type === 'image' && /^(?:https?:)?\/\//i.test((node as Tokens.Image).href)) {
-        const url = (node as Tokens.Image).href;
-        context.warn({ line: at, message: `Image "${url}" comes from the network and will not show offline: put the file beside the deck.` });
+      } else if (node.type === 'image') {
+        warnAboutImage(node as Tokens.Image, at, context.warn);
       } else if (node.type === 'heading' && title === null) {
         title = extractComments((node as Tokens.Heading).text).rest.trim() || null;
       }
@@ -239,11 +239,16 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
 
   const directives: Directives = { ...context.carried, ...spot };
   const rendered = context.renderer.render(source.tokens, blockOf);
-  for (const url of rendered.badUrls) {
-    context.warn({ line: source.line, message: `Background image "${url}" was dropped: use a file beside the deck, http(s) or data:image.` });
-  }
   const exercise = uniqueExercise(readExercise(title, rawHtml), source.line, context);
   return { index, line: source.line, title, notes, directives, blocks, exercise, rendered };
+}
+
+function warnAboutImage(image: Tokens.Image, line: number, warn: (warning: DeckWarning) => void): void {
+  if (readImageKeywords(image.text).background && !isAllowedBackgroundUrl(image.href)) {
+    warn({ line, message: `Background image "${image.href}" was dropped: use a file beside the deck, http(s) or data:image.` });
+  } else if (/^(?:https?:)?\/\//i.test(image.href)) {
+    warn({ line, message: `Image "${image.href}" comes from the network and will not show offline: put the file beside the deck.` });
+  }
 }
 
 function uniqueExercise(exercise: Exercise | null, line: number, context: SlideContext): Exercise | null {

@@ -22,7 +22,6 @@ interface SlideState {
   /** Highlighted code, put in after sanitizing (it is built from escaped text, and sanitizing it
    *  again would only cost time). */
   code: string[];
-  badUrls: string[];
 }
 
 /** Marks where highlighted code goes back in; U+E000 never survives in deck text (parseDeck drops it). */
@@ -38,6 +37,11 @@ function plainText(text: string): Tokens.Text {
 
 const ALLOWED_BACKGROUND_URL = /^(?:https?:|data:image\/)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** A background may be a file beside the deck, http(s) or a data: image; anything else is dropped. */
+export function isAllowedBackgroundUrl(url: string): boolean {
+  return !HAS_SCHEME.test(url) || ALLOWED_BACKGROUND_URL.test(url);
+}
 
 export class SlideRenderer {
   private readonly marked = new Marked({ gfm: true });
@@ -76,13 +80,13 @@ export class SlideRenderer {
     return this.marked.lexer(markdown);
   }
 
-  render(tokens: Token[], blockOf: WeakMap<Token, CodeBlock>): RenderedSlide & { badUrls: string[] } {
-    const state: SlideState = { backgrounds: [], vertical: false, split: null, blockOf, code: [], badUrls: [] };
+  render(tokens: Token[], blockOf: WeakMap<Token, CodeBlock>): RenderedSlide {
+    const state: SlideState = { backgrounds: [], vertical: false, split: null, blockOf, code: [] };
     this.state = state;
     try {
       const raw = this.marked.parser(tokens).replace(/<p>\s*<\/p>\n?/g, '');
       const html = sanitize(raw, this.options.resolveUrl).replace(CODE_MARK, (_, n: string) => state.code[Number(n)] ?? '');
-      return { html, backgrounds: state.backgrounds, vertical: state.vertical, split: state.split, badUrls: state.badUrls };
+      return { html, backgrounds: state.backgrounds, vertical: state.vertical, split: state.split };
     } finally {
       this.state = null;
     }
@@ -119,10 +123,7 @@ export class SlideRenderer {
     const state = this.state;
     if (keywords.background && state) {
       const url = this.resolve(token.href);
-      if (url === null) {
-        state.badUrls.push(token.href);
-        return '';
-      }
+      if (url === null) return '';
       state.backgrounds.push(toBackground(url, keywords));
       if (keywords.vertical) state.vertical = true;
       if (keywords.split && !state.split) state.split = keywords.split;
@@ -134,7 +135,8 @@ export class SlideRenderer {
   }
 
   private resolve(url: string): string | null {
-    if (HAS_SCHEME.test(url)) return ALLOWED_BACKGROUND_URL.test(url) ? url : null;
+    if (!isAllowedBackgroundUrl(url)) return null;
+    if (HAS_SCHEME.test(url)) return url;
     return this.options.resolveUrl && !url.startsWith('/') && !url.startsWith('#') ? this.options.resolveUrl(url) : url;
   }
 }

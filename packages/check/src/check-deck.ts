@@ -132,8 +132,9 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
       }
 
       const term = block.options.term ?? 1;
-      const shell = await shells.get(term);
+      // Ctrl-C first: a shell that does not come back from it is replaced by get().
       if (block.options.interrupt) await shells.interrupt(term);
+      const shell = await shells.get(term);
       if (cwd) {
         await shell.run(`cd '${cwd.replace(/'/g, "'\\''")}'`, 5_000);
         shells.setCwd(term, cwd);

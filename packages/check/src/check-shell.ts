@@ -117,6 +117,7 @@ export class CheckShell {
 
   dispose(): void {
     if (this.exited) return;
+    this.exited = true;
     try {
       process.kill(-this.child.pid, 'SIGKILL');
     } catch {

@@ -107,12 +107,18 @@ export class CheckShell {
     return { output, status, timedOut: !finished, shellExited: this.exited };
   }
 
-  /** Ctrl-C, as a trainer would press it; true when the prompt came back. */
+  /**
+   * Ctrl-C, as a trainer would press it, and once more if the prompt does not come back (a Ctrl-C
+   * landing between two commands of a loop can be lost); true when the prompt came back.
+   */
   async interrupt(): Promise<boolean> {
-    if (this.exited) return false;
-    this.buffer = '';
-    this.child.write('\u0003');
-    return this.waitFor(() => new RegExp(SENTINEL.source).test(this.buffer) || this.exited, INTERRUPT_TIMEOUT_MS);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (this.exited) return false;
+      this.buffer = '';
+      this.child.write('\u0003');
+      if (await this.waitFor(() => new RegExp(SENTINEL.source).test(this.buffer) || this.exited, INTERRUPT_TIMEOUT_MS / 2)) return !this.exited;
+    }
+    return false;
   }
 
   dispose(): void {

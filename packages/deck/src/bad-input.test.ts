@@ -125,6 +125,12 @@ describe('bad input becomes warnings, the rest still renders', () => {
     expect(deck.slides[0]?.html).toContain('<p>a*a*a*');
   });
 
+  it('a file of nothing but rules stops at 20,000 slides instead of running out of memory', () => {
+    const deck = parseDeck('# One\n\n' + '---\n\n'.repeat(30_000));
+    expect(deck.slides).toHaveLength(20_000);
+    expect(deck.warnings).toEqual([{ line: 40_000, message: expect.stringMatching(/at most 20000 slides/) }]);
+  });
+
   it('deeply nested HTML', () => {
     const source = `# Deep\n\n${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}\n`;
     expectUsable(parseDeck(source), source);

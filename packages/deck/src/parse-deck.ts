@@ -63,6 +63,10 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   const tokens = renderer.lex(front.body);
   const levels = headingLevels(globals.headingDivider, front.keyLines.headingDivider ?? 1, warn);
   const sources = splitSlides(tokens, front.bodyLineOffset + 1, levels);
+  if (sources.length >= MAX_SLIDES) {
+    const last = sources[sources.length - 1] as SlideSource;
+    warn({ line: last.line, message: `A deck has at most ${MAX_SLIDES} slides: everything from here is on the last one.` });
+  }
   const context: SlideContext = {
     carried: pickDirectives(front.directives, (key) => LOCAL_DIRECTIVES.has(key)),
     globals,
@@ -79,7 +83,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   const size = deckSize(globals.size, front.keyLines.size ?? 1, warn);
   const lang = typeof globals.lang === 'string' ? globals.lang : null;
   const pages = pageNumbers(drafts.map((draft) => draft.directives.paginate));
-  const total = Math.max(0, ...pages);
+  const total = pages[pages.length - 1] ?? 0; // never decreases, so the last is the highest
   const slides: Slide[] = drafts.map((draft, i) => {
     const { rendered, ...rest } = draft;
     const pageNumber = pages[i] ?? draft.index;
@@ -125,6 +129,10 @@ function pageNumbers(paginate: unknown[]): number[] {
   });
 }
 
+/** More slides than any deck has; past it, the rest of the file stays on the last slide (memory stays
+ *  bounded whatever the input: a file of nothing but rules would otherwise make millions of slides). */
+export const MAX_SLIDES = 20_000;
+
 function splitSlides(tokens: Token[], firstLine: number, headingLevels: Set<number>): SlideSource[] {
   const slides: SlideSource[] = [{ line: firstLine, tokens: [], tokenLines: [] }];
   let line = firstLine;
@@ -133,9 +141,10 @@ function splitSlides(tokens: Token[], firstLine: number, headingLevels: Set<numb
   let seenContent = false;
   for (const token of tokens) {
     const current = slides[slides.length - 1] as SlideSource;
-    const divides = token.type === 'heading' && headingLevels.has((token as Tokens.Heading).depth) && seenContent;
+    const room = slides.length < MAX_SLIDES;
+    const divides = room && token.type === 'heading' && headingLevels.has((token as Tokens.Heading).depth) && seenContent;
     if (token.type !== 'space' && !isCommentOnly(token)) seenContent = true;
-    if (token.type === 'hr') {
+    if (token.type === 'hr' && room) {
       // The slide starts on the line after the rule.
       slides.push({ line: line + lineCount(token.raw.replace(/\n+$/, '')) + 1, tokens: [], tokenLines: [] });
     } else if (divides) {

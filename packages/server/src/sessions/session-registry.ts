@@ -21,7 +21,7 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   idleTimeoutMs: 60 * 60_000,
   maxLifetimeMs: 12 * 60 * 60_000,
   maxSessionsPerClient: 8,
-  maxSessions: 32,
+  maxSessions: 64,
 };
 
 export interface AttachRequest {

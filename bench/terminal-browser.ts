@@ -1,0 +1,108 @@
+// Shared by the terminal benchmarks: the real `deckhand serve`, Debian's Chromium through Playwright,
+// and in-page probes that time what the user sees (text rendered in xterm's rows), so every figure
+// is keydown-to-screen or first-byte-to-screen as a person would perceive it.
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium';
+import { startDeckhand, type RunningDeckhand } from '../e2e/support/deckhand';
+
+export const FIXTURE = 'e2e/fixtures/terminal-tabs.md';
+
+export interface Bench {
+  deckhand: RunningDeckhand;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startBench(args: string[] = []): Promise<Bench> {
+  const deckhand = await startDeckhand([FIXTURE, ...args]);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  return {
+    deckhand,
+    browser,
+    close: async () => {
+      await browser.close();
+      await deckhand.stop();
+    },
+  };
+}
+
+/** A fresh browser context (its own client id, so its own shells) on the deck, terminal open. */
+export async function openTerminalPage(bench: Bench): Promise<Page> {
+  const context = await bench.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(bench.deckhand.url);
+  await page.locator('[data-testid="terminal"][data-status="open"]').waitFor();
+  await page.locator('[data-testid="terminal"] .xterm-screen').click();
+  await installScreenProbe(page);
+  return page;
+}
+
+/**
+ * Records, in the page, the time from the last keydown to the next change of the visible rows, and
+ * lets a caller wait for text to be rendered. Both use performance.now() in the page.
+ */
+export async function installScreenProbe(page: Page): Promise<void> {
+  // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const probe = { keydownAt: 0, lastKeydown: 0, echoes: [], waiting: null };
+    window.__probe = probe;
+    document.addEventListener('keydown', () => { probe.keydownAt = probe.lastKeydown = performance.now(); }, true);
+    const rows = document.querySelector('[data-testid="terminal"] .xterm-rows');
+    new MutationObserver(() => {
+      const now = performance.now();
+      if (probe.keydownAt) { probe.echoes.push(now - probe.keydownAt); probe.keydownAt = 0; }
+      if (probe.waiting && rows.textContent.includes(probe.waiting.text)) {
+        const { resolve } = probe.waiting;
+        probe.waiting = null;
+        resolve(now);
+      }
+    }).observe(rows, { childList: true, subtree: true, characterData: true });
+  })()`);
+}
+
+/** Keydown-to-rendered times of `count` typed characters, ms. */
+export async function echoLatencies(page: Page, count: number): Promise<number[]> {
+  await page.evaluate(() => ((window as unknown as { __probe: { echoes: number[] } }).__probe.echoes = []));
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press(i % 2 ? 'k' : 'j');
+    await page.waitForTimeout(40);
+    if (i % 60 === 59) {
+      await page.keyboard.press('Control+U');
+      await page.waitForTimeout(60);
+    }
+  }
+  await page.keyboard.press('Control+U');
+  return page.evaluate(() => (window as unknown as { __probe: { echoes: number[] } }).__probe.echoes.slice());
+}
+
+/** Presses `key` and resolves with the ms until `text` is on screen (measured in the page). */
+export async function keyToText(page: Page, key: string, text: string): Promise<number> {
+  const done = page.evaluate(`new Promise((done) => {
+    const probe = window.__probe;
+    probe.waiting = { text: ${JSON.stringify(text)}, resolve: (at) => done(at - probe.lastKeydown) };
+  })`) as Promise<number>;
+  await page.waitForTimeout(20);
+  await page.keyboard.press(key);
+  return done;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export function summary(values: number[]): string {
+  return `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms (n=${values.length})`;
+}
+
+export function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? 0) / 1024;
+}
+
+/** CPU time (user+system, s) of a process so far, to report load beside the figures. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

@@ -1,0 +1,73 @@
+// Terminal responsiveness in Debian's Chromium against the real server, in one run:
+// - keystroke echo, keydown to the character rendered: idle, and while another page's terminal runs
+//   `yes` (goal p50 ≤ 16 ms, p95 ≤ 33 ms);
+// - Ctrl-C during a `yes` flood, keydown to `^C` and the prompt rendered (goal p95 ≤ 250 ms);
+// - server memory per idle session (goal ≤ 5 MB beyond the shell, which is its own process), and
+//   echo p95 with 50 sessions open (goal ≤ 50 ms).
+import WebSocket from 'ws';
+import { SUBPROTOCOL } from '@deckhand/protocol';
+import { cpuSeconds, echoLatencies, keyToText, openTerminalPage, rssMb, startBench, summary } from './terminal-browser';
+
+const ECHOES = 150;
+const INTERRUPTS = 20;
+const IDLE_SESSIONS = 50;
+
+const bench = await startBench();
+const pid = bench.deckhand.pid;
+try {
+  const page = await openTerminalPage(bench);
+  await page.waitForTimeout(1000);
+  let cpu = cpuSeconds(pid);
+  let wall = Date.now();
+  const idle = await echoLatencies(page, ECHOES);
+  const serverCpu = (): string => {
+    const share = (cpuSeconds(pid) - cpu) / ((Date.now() - wall) / 1000);
+    cpu = cpuSeconds(pid);
+    wall = Date.now();
+    return `server CPU ${(share * 100).toFixed(0)} % of a core`;
+  };
+  console.log(`echo, idle: ${summary(idle)}; ${serverCpu()}`);
+
+  const flooder = await openTerminalPage(bench);
+  await flooder.keyboard.type('yes deckhand-flood');
+  await flooder.keyboard.press('Enter');
+  await flooder.waitForTimeout(1000);
+  const flooded = await echoLatencies(page, ECHOES);
+  console.log(`echo, another terminal running yes: ${summary(flooded)}; ${serverCpu()}`);
+  await flooder.keyboard.press('Control+C');
+
+  const interrupts: number[] = [];
+  for (let i = 0; i < INTERRUPTS; i++) {
+    await page.keyboard.type('yes deckhand-interrupt');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(400);
+    interrupts.push(await keyToText(page, 'Control+C', '^C'));
+    await page.waitForTimeout(200);
+  }
+  console.log(`Ctrl-C during yes, keydown to ^C on screen: ${summary(interrupts)}; ${serverCpu()}`);
+
+  const before = rssMb(pid);
+  const url = new URL(bench.deckhand.url);
+  const cookie = (await fetch(bench.deckhand.url, { redirect: 'manual' })).headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const sockets: WebSocket[] = [];
+  for (let term = 1; term <= IDLE_SESSIONS; term++) {
+    // Each socket without a client cookie is its own session (a browser would stop at 8 tabs).
+    const socket = new WebSocket(`ws://${url.host}/ws/terminal?term=1`, SUBPROTOCOL, {
+      headers: { Cookie: cookie.split('; ').filter((c) => c.startsWith('deckhand_access=')).join(''), Origin: url.origin },
+    });
+    await new Promise((resolve, reject) => {
+      socket.once('message', resolve);
+      socket.once('error', reject);
+      socket.once('close', (code, reason) => reject(new Error(`session ${term} refused: ${code} ${reason}`)));
+    });
+    sockets.push(socket);
+  }
+  await page.waitForTimeout(3000);
+  const after = rssMb(pid);
+  console.log(`server RSS: ${before.toFixed(1)} MB → ${after.toFixed(1)} MB with ${IDLE_SESSIONS} more idle sessions: ${((after - before) / IDLE_SESSIONS).toFixed(2)} MB per session`);
+  const crowded = await echoLatencies(page, ECHOES);
+  console.log(`echo with ${IDLE_SESSIONS + 2} sessions open: ${summary(crowded)}; ${serverCpu()}`);
+  for (const socket of sockets) socket.close();
+} finally {
+  await bench.close();
+}

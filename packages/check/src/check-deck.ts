@@ -113,31 +113,31 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
         continue;
       }
       const text = block.commands.join('\n');
-      if (mentionsDocker(text)) {
-        if (!docker) {
-          done('skip', { reason: 'needs Docker, and no docker command is on PATH (scripts/docker-engine.sh up installs one)' });
-          continue;
-        }
-        if (!engineUp) {
-          done('skip', { reason: 'needs Docker, and no Docker engine answers (scripts/docker-engine.sh up starts one)' });
-          continue;
-        }
-        const where = cwd ?? shells.cwdOf(block.options.term ?? 1);
-        const missing = await missingImages(docker, text, where, earlier);
-        for (const ref of imageNeeds(text, where).produced) earlier.set(withTag(ref), block.line);
-        if (missing) {
-          done('skip', { reason: missing });
-          continue;
-        }
+      const usesDockerHere = mentionsDocker(text);
+      if (usesDockerHere && !docker) {
+        done('skip', { reason: 'needs Docker, and no docker command is on PATH (scripts/docker-engine.sh up installs one)' });
+        continue;
+      }
+      if (usesDockerHere && !engineUp) {
+        done('skip', { reason: 'needs Docker, and no Docker engine answers (scripts/docker-engine.sh up starts one)' });
+        continue;
       }
 
       const term = block.options.term ?? 1;
       // Ctrl-C first: a shell that does not come back from it is replaced by get().
       if (block.options.interrupt) await shells.interrupt(term);
       const shell = await shells.get(term);
-      if (cwd) {
-        await shell.run(`cd '${cwd.replace(/'/g, "'\\''")}'`, 5_000);
-        shells.setCwd(term, cwd);
+      if (cwd) await shell.run(keepingStatus(`cd '${cwd.replace(/'/g, "'\\''")}'`), 5_000);
+      if (usesDockerHere && docker) {
+        // Where the block's `docker build .` will look: the shell's directory now, not the deck's.
+        const pwd = outputLines(cleanTerminalOutput((await shell.run(keepingStatus('pwd'), 5_000)).output))[0];
+        const where = pwd && path.isAbsolute(pwd) ? pwd : (cwd ?? deckDir);
+        const missing = await missingImages(docker, text, where, earlier);
+        for (const ref of imageNeeds(text, where).produced) earlier.set(withTag(ref), block.line);
+        if (missing) {
+          done('skip', { reason: missing });
+          continue;
+        }
       }
       const timeoutMs = (block.options.timeout ?? options.defaultTimeout ?? DEFAULT_TIMEOUT_S) * 1000;
       const runsOn = laterInterrupts(selected, index, term);
@@ -285,10 +285,14 @@ function firstLine(command: string): string {
   return line.length > 70 ? line.slice(0, 69) + '…' : line;
 }
 
+/** A command of the check's own that leaves `$?` as the deck's last command set it. */
+function keepingStatus(command: string): string {
+  return `__dh_keep=$?; ${command}; __dh_status "$__dh_keep"`;
+}
+
 /** The check's shells, one per terminal tab, started on first use in the deck's folder. */
 class ShellPool {
   private shells = new Map<number, CheckShell>();
-  private cwds = new Map<number, string>();
 
   constructor(
     private readonly deckDir: string,
@@ -300,16 +304,7 @@ class ShellPool {
     if (existing?.alive) return existing;
     const shell = await CheckShell.start({ cwd: this.deckDir, env: checkEnvironment(this.wrapperDir) });
     this.shells.set(term, shell);
-    this.cwds.set(term, this.deckDir);
     return shell;
-  }
-
-  cwdOf(term: number): string {
-    return this.cwds.get(term) ?? this.deckDir;
-  }
-
-  setCwd(term: number, cwd: string): void {
-    this.cwds.set(term, cwd);
   }
 
   async interrupt(term: number): Promise<void> {

@@ -24,6 +24,7 @@ describe('images a command needs', () => {
     expect(needs.needed).toEqual(['golang:1.23', 'busybox:latest']);
     expect(needs.produced).toEqual(['hello:1']);
     expect(imageNeeds('docker build --build-arg BASE=busybox -t x .', dir).needed).toEqual(['busybox', 'busybox:latest']);
+    expect(imageNeeds(`cd ${path.dirname(dir)} && cd ${path.basename(dir)} && docker build .`, '/').needed).toEqual(['golang:1.23', 'busybox:latest']);
   });
 
   it('knows tag, commit and pull', () => {

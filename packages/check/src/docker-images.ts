@@ -71,7 +71,10 @@ export function simpleCommands(text: string): string[][] {
 /** What the docker commands in `text` need and make; `cwd` is where they run (for build contexts). */
 export function imageNeeds(text: string, cwd: string): ImageNeeds {
   const needs: ImageNeeds = { needed: [], produced: [], pulls: [] };
+  let dir = cwd;
   for (const words of simpleCommands(text)) {
+    // `cd ../examples/x && docker build .`: follow the block's own directory changes.
+    if (words[0] === 'cd' && words[1] && words[1] !== '-' && !words[1].includes('$')) dir = path.resolve(dir, words[1]);
     const start = words.findIndex((w) => w === 'docker' || w.endsWith('/docker'));
     if (start < 0) continue;
     let args = words.slice(start + 1);
@@ -79,7 +82,7 @@ export function imageNeeds(text: string, cwd: string): ImageNeeds {
     let [verb, ...rest] = args;
     if ((verb === 'container' || verb === 'image' || verb === 'buildx') && rest.length > 0) [verb, ...rest] = rest;
     if (verb === 'run' || verb === 'create') readRun(rest, needs);
-    else if (verb === 'build') readBuild(rest, cwd, needs);
+    else if (verb === 'build') readBuild(rest, dir, needs);
     else if (verb === 'tag' && rest.length >= 2) {
       needs.needed.push(rest[0] as string);
       needs.produced.push(rest[1] as string);

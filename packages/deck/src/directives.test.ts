@@ -60,6 +60,19 @@ describe('directives', () => {
     expect(deck.slides[1]?.section.header).toBeNull();
   });
 
+  it('cannot inject markup or handlers through directive values', () => {
+    const deck = parseDeck(
+      '---\nheader: "<img src=x onerror=alert(1)>"\nclass: \'" onmouseover="alert(1)\'\nlang: \'" onclick="x\'\n' +
+      'color: "red;} body { display: none"\nbackgroundColor: \'"><script>alert(1)</script>\'\n---\n# One\n',
+    );
+    const html = deck.slides[0]?.sectionHtml ?? '';
+    const attributeNames = [...html.matchAll(/<[a-z][\w-]*((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/gi)]
+      .flatMap((tag) => [...(tag[1] ?? '').matchAll(/\s+([^\s=>]+)(?:="[^"]*")?/g)].map((attribute) => attribute[1]).filter((name) => name !== '/'));
+    expect(attributeNames).toEqual(['id', 'data-index', 'class', 'style', 'lang', 'src']);
+    expect(html).not.toMatch(/<script|display: none/i);
+    expect(html.startsWith('<section id="1" data-index="1" class="&quot; onmouseover=&quot;alert(1)"')).toBe(true);
+  });
+
   it('puts the lang directive on every section', () => {
     expect(parseDeck('---\nlang: de\n---\n# 1\n').slides[0]?.sectionHtml).toContain(' lang="de"');
   });

@@ -17,6 +17,16 @@ function marpReading(source: string): { slides: number; notes: string[][] } {
   return { slides: (html.match(/<section[^>]*\sid="/g) ?? []).length, notes: comments };
 }
 
+/** Per slide, what the audience sees around the content in Marp Core's rendering. */
+function marpChrome(source: string): Array<{ header: boolean; footer: boolean; page: string | null }> {
+  const { html } = new Marp({ html: true }).render(source);
+  return [...html.matchAll(/<section([^>]*\sid="[^"]*"[^>]*)>([\s\S]*?)<\/section>/g)].map(([, attributes = '', body = '']) => ({
+    header: body.includes('<header>'),
+    footer: body.includes('<footer>'),
+    page: /data-marpit-pagination="(\d+)"/.exec(attributes)?.[1] ?? null,
+  }));
+}
+
 describe('the public Marp deck corpus', () => {
   const decks = readdirSync(corpus).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md');
 
@@ -25,12 +35,13 @@ describe('the public Marp deck corpus', () => {
   });
 
   for (const name of decks) {
-    it(`reads ${name} with the slides and notes Marp Core reads`, () => {
+    it(`reads ${name} with the slides, notes, headers, footers and page numbers Marp Core shows`, () => {
       const source = readFileSync(path.join(corpus, name), 'utf8');
       const deck = parseDeck(source);
       const marp = marpReading(source);
       expect(deck.slides).toHaveLength(marp.slides);
       expect(deck.slides.map((slide) => slide.notes)).toEqual(marp.notes);
+      expect(deck.slides.map((slide) => chrome(slide.sectionHtml))).toEqual(marpChrome(source));
     });
   }
 });
@@ -38,7 +49,7 @@ describe('the public Marp deck corpus', () => {
 const courseDecks = path.join(here, '..', '..', '..', 'slides');
 
 describe.skipIf(!existsSync(courseDecks))('the bundled course decks (slides/)', () => {
-  it('read with the slides and notes Marp Core reads, without warnings', () => {
+  it('read with the slides, notes, headers, footers and page numbers Marp Core shows, without warnings', () => {
     const decks = readdirSync(courseDecks).filter((name) => /^\d.*\.md$/.test(name));
     for (const name of decks) {
       const source = readFileSync(path.join(courseDecks, name), 'utf8');
@@ -47,6 +58,7 @@ describe.skipIf(!existsSync(courseDecks))('the bundled course decks (slides/)', 
       expect({ name, slides: deck.slides.length, notes: deck.slides.map((slide) => slide.notes) }).toEqual({
         name, slides: marp.slides, notes: marp.notes,
       });
+      expect({ name, chrome: deck.slides.map((slide) => chrome(slide.sectionHtml)) }).toEqual({ name, chrome: marpChrome(source) });
       expect({ name, warnings: deck.warnings }).toEqual({ name, warnings: [] });
     }
   });
@@ -68,6 +80,7 @@ describe.skipIf(!existsSync(seedDeck))('the seed deck (../shared/seeds/002_b80fa
     const marp = marpReading(source);
     expect(deck.slides).toHaveLength(marp.slides);
     expect(deck.slides.map((slide) => slide.notes)).toEqual(marp.notes);
+    expect(deck.slides.map((slide) => chrome(slide.sectionHtml))).toEqual(marpChrome(source));
     for (const slide of deck.slides) {
       expect(chrome(slide.sectionHtml)).toEqual({ header: true, footer: true, page: String(slide.index) });
       expect(slide.html.length).toBeGreaterThan(0);
@@ -89,6 +102,7 @@ describe('our own deck with the same features (runs without ../shared)', () => {
   });
 
   it('puts header, footer (with its image) and page numbers on every slide unless a slide turns them off', () => {
+    expect(deck.slides.map((slide) => chrome(slide.sectionHtml))).toEqual(marpChrome(source));
     expect(deck.slides.map((slide) => chrome(slide.sectionHtml))).toEqual([
       { header: true, footer: true, page: '1' },
       { header: true, footer: true, page: '2' },

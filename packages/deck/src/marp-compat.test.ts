@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from './parse-deck';
+import type { Slide } from './model';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, '..', 'fixtures');
@@ -18,12 +19,13 @@ function marpReading(source: string): { slides: number; notes: string[][] } {
 }
 
 /** Per slide, what the audience sees around the content in Marp Core's rendering. */
-function marpChrome(source: string): Array<{ header: boolean; footer: boolean; page: string | null }> {
+function marpChrome(source: string): Array<{ header: boolean; footer: boolean; page: string | null; className: string }> {
   const { html } = new Marp({ html: true }).render(source);
   return [...html.matchAll(/<section([^>]*\sid="[^"]*"[^>]*)>([\s\S]*?)<\/section>/g)].map(([, attributes = '', body = '']) => ({
     header: body.includes('<header>'),
     footer: body.includes('<footer>'),
     page: /data-marpit-pagination="(\d+)"/.exec(attributes)?.[1] ?? null,
+    className: /\sclass="([^"]*)"/.exec(attributes)?.[1] ?? '',
   }));
 }
 
@@ -35,13 +37,13 @@ describe('the public Marp deck corpus', () => {
   });
 
   for (const name of decks) {
-    it(`reads ${name} with the slides, notes, headers, footers and page numbers Marp Core shows`, () => {
+    it(`reads ${name} with the slides, notes, headers, footers, page numbers and classes Marp Core shows`, () => {
       const source = readFileSync(path.join(corpus, name), 'utf8');
       const deck = parseDeck(source);
       const marp = marpReading(source);
       expect(deck.slides).toHaveLength(marp.slides);
       expect(deck.slides.map((slide) => slide.notes)).toEqual(marp.notes);
-      expect(deck.slides.map((slide) => chrome(slide.sectionHtml))).toEqual(marpChrome(source));
+      expect(deck.slides.map(looks)).toEqual(marpChrome(source));
     });
   }
 });
@@ -49,7 +51,7 @@ describe('the public Marp deck corpus', () => {
 const courseDecks = path.join(here, '..', '..', '..', 'slides');
 
 describe.skipIf(!existsSync(courseDecks))('the bundled course decks (slides/)', () => {
-  it('read with the slides, notes, headers, footers and page numbers Marp Core shows, without warnings', () => {
+  it('read with the slides, notes, headers, footers, page numbers and classes Marp Core shows, without warnings', () => {
     const decks = readdirSync(courseDecks).filter((name) => /^\d.*\.md$/.test(name));
     for (const name of decks) {
       const source = readFileSync(path.join(courseDecks, name), 'utf8');
@@ -58,7 +60,7 @@ describe.skipIf(!existsSync(courseDecks))('the bundled course decks (slides/)', 
       expect({ name, slides: deck.slides.length, notes: deck.slides.map((slide) => slide.notes) }).toEqual({
         name, slides: marp.slides, notes: marp.notes,
       });
-      expect({ name, chrome: deck.slides.map((slide) => chrome(slide.sectionHtml)) }).toEqual({ name, chrome: marpChrome(source) });
+      expect({ name, looks: deck.slides.map(looks) }).toEqual({ name, looks: marpChrome(source) });
       expect({ name, warnings: deck.warnings }).toEqual({ name, warnings: [] });
     }
   });
@@ -73,6 +75,11 @@ function chrome(sectionHtml: string): { header: boolean; footer: boolean; page: 
   };
 }
 
+/** What Marp Core also shows: chrome plus the slide's classes. */
+function looks(slide: Slide): ReturnType<typeof marpChrome>[number] {
+  return { ...chrome(slide.sectionHtml), className: slide.section.className };
+}
+
 describe.skipIf(!existsSync(seedDeck))('the seed deck (../shared/seeds/002_b80fa1c517c71a00.txt)', () => {
   it('renders every slide with header, footer and its page number, as Marp Core does', () => {
     const source = readFileSync(seedDeck, 'utf8');
@@ -80,7 +87,7 @@ describe.skipIf(!existsSync(seedDeck))('the seed deck (../shared/seeds/002_b80fa
     const marp = marpReading(source);
     expect(deck.slides).toHaveLength(marp.slides);
     expect(deck.slides.map((slide) => slide.notes)).toEqual(marp.notes);
-    expect(deck.slides.map((slide) => chrome(slide.sectionHtml))).toEqual(marpChrome(source));
+    expect(deck.slides.map(looks)).toEqual(marpChrome(source));
     for (const slide of deck.slides) {
       expect(chrome(slide.sectionHtml)).toEqual({ header: true, footer: true, page: String(slide.index) });
       expect(slide.html.length).toBeGreaterThan(0);
@@ -102,7 +109,7 @@ describe('our own deck with the same features (runs without ../shared)', () => {
   });
 
   it('puts header, footer (with its image) and page numbers on every slide unless a slide turns them off', () => {
-    expect(deck.slides.map((slide) => chrome(slide.sectionHtml))).toEqual(marpChrome(source));
+    expect(deck.slides.map(looks)).toEqual(marpChrome(source));
     expect(deck.slides.map((slide) => chrome(slide.sectionHtml))).toEqual([
       { header: true, footer: true, page: '1' },
       { header: true, footer: true, page: '2' },

@@ -77,9 +77,10 @@ function getHighlighter(): HighlighterCore {
 const MAX_HIGHLIGHTED_CHARS = 20_000;
 
 /** Highlighted blocks by language and code: a deck is parsed again on every save, its blocks mostly
- *  unchanged. Bounded; cleared when full. */
+ *  unchanged. Bounded by the characters it holds (about 2 bytes each); cleared when full. */
 const cache = new Map<string, string>();
-const CACHE_ENTRIES = 2_000;
+const CACHE_CHARS = 16_000_000;
+let cachedChars = 0;
 
 /** The `<pre>` for a code block, its tokens coloured through the CSS variables above. */
 export function highlightCode(code: string, lang: string): string {
@@ -97,8 +98,12 @@ export function highlightCode(code: string, lang: string): string {
       lang: grammar,
       theme: 'deckhand',
     });
-    if (cache.size >= CACHE_ENTRIES) cache.clear();
+    if (cachedChars + key.length + html.length > CACHE_CHARS) {
+      cache.clear();
+      cachedChars = 0;
+    }
     cache.set(key, html);
+    cachedChars += key.length + html.length;
     return html;
   } catch {
     return `<pre class="shiki"><code class="language-${escapeHtml(lang)}">${escapeHtml(code)}</code></pre>`;

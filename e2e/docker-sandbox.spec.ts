@@ -46,13 +46,26 @@ function sandboxContainers(): string[] {
     .filter((line) => serverPid > 0 && line.endsWith(`:${serverPid}`));
 }
 
-test('the terminal is a container: not root, no Docker socket, and nothing is left after the server stops', async ({ page }) => {
+test('the terminal is a container: not root, no Docker socket, a fork bomb stays inside, nothing is left after the server stops', async ({ page }) => {
+  test.setTimeout(60_000);
   await openDeck(page, deckhand, '#/docker-sandbox/1');
   await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
   await page.locator('.slide-area').getByRole('button', { name: 'Run', exact: true }).first().click();
   const rows = page.locator('.xterm-rows > div');
   await expect(rows.filter({ hasText: /^uid=1000\s*$/ })).toHaveCount(1, { timeout: 20_000 });
   await expect(rows.filter({ hasText: /^socket=1\s*$/ })).toHaveCount(1);
+
+  // A fork bomb hits the pids limit inside the container: the server keeps answering, and the shell
+  // still runs builtins (echo needs no new process).
+  await page.locator('.xterm-screen').click();
+  await page.keyboard.type('bomb() { bomb | bomb & }; bomb\n');
+  await page.waitForTimeout(3_000);
+  const started = Date.now();
+  const status = await page.evaluate(async () => (await fetch('/api/decks')).status);
+  expect(status).toBe(200);
+  expect(Date.now() - started).toBeLessThan(2_000);
+  await page.keyboard.type('echo "still-$((40+2))"\n');
+  await expect(rows.filter({ hasText: /^still-42\s*$/ })).toHaveCount(1, { timeout: 20_000 });
 
   // The server is this worker's child: its containers are those whose owner pid has us as parent.
   const owners = execFileSync('docker', ['ps', '--filter', 'label=deckhand.sandbox=session', '--format', '{{.Label "deckhand.sandbox.owner"}}'], { encoding: 'utf8' });

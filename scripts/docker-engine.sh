@@ -33,9 +33,12 @@ install_packages() {
   if { [ "${DECKHAND_DEBIAN_IMAGE:-0}" = 1 ] || [ "${DECKHAND_SANDBOX_ENGINE_IMAGE:-0}" = 1 ]; } && ! command -v debootstrap >/dev/null; then missing+=(debootstrap); fi
   [ ${#missing[@]} -eq 0 ] && return
   need_root up
-  log "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null \
-    || { apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null; }
+  log "installing ${missing[*]} (log: /var/log/deckhand-apt.log)"
+  # apt's own chatter (debconf, needrestart) goes to the log; it is shown only when the install fails.
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/var/log/deckhand-apt.log 2>&1 \
+    || { apt-get -o DPkg::Lock::Timeout=600 update -qq >>/var/log/deckhand-apt.log 2>&1 \
+         && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >>/var/log/deckhand-apt.log 2>&1; } \
+    || { tail -20 /var/log/deckhand-apt.log >&2; log "could not install ${missing[*]}"; exit 1; }
 }
 
 start_daemon() {

@@ -30,7 +30,7 @@ describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
     expect(report.results.map((r) => r.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'fail', 'skip', 'skip']);
     expect(byLine['echo the real output']?.diff).toEqual(["- the deck's output", '+ the real output']);
     expect(byLine['docker pull nginx']?.reason).toBe('needs a registry');
-    expect(byLine['docker run --rm nginx:1.27 nginx -v']?.reason).toMatch(/image nginx:1\.27 is not here and cannot be pulled/);
+    expect(byLine['docker run --rm deckhand-absent/image:never echo never']?.reason).toMatch(/image deckhand-absent\/image:never is not here and cannot be pulled/);
   }, 60_000);
 
   it('catches a changed output, exits non-zero and writes JUnit', () => {

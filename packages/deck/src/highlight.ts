@@ -73,8 +73,9 @@ function getHighlighter(): HighlighterCore {
   return highlighter;
 }
 
-/** Code blocks longer than this are shown plain: highlighting cost grows with size, slides stay short. */
-const MAX_HIGHLIGHTED_CHARS = 20_000;
+/** Code blocks longer than this are shown plain: highlighting costs about 20 µs a character, and no
+ *  slide shows that much code. */
+const MAX_HIGHLIGHTED_CHARS = 10_000;
 
 /** Highlighted blocks by language and code: a deck is parsed again on every save, its blocks mostly
  *  unchanged. Bounded by the characters it holds (about 2 bytes each); cleared when full. */
@@ -87,9 +88,7 @@ export function highlightCode(code: string, lang: string): string {
   let grammar = GRAMMAR_OF[lang.toLowerCase()];
   // A shell block written with prompts is a session: prompt, command, output.
   if (grammar === 'bash' && /^\$(?: |$)/m.test(code)) grammar = 'shellsession';
-  if (!grammar || code.length > MAX_HIGHLIGHTED_CHARS) {
-    return `<pre class="shiki"><code class="language-${escapeHtml(lang)}">${escapeHtml(code)}</code></pre>`;
-  }
+  if (!grammar || code.length > MAX_HIGHLIGHTED_CHARS) return plainCode(code, lang);
   const key = `${grammar}\n${code}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
@@ -106,6 +105,11 @@ export function highlightCode(code: string, lang: string): string {
     cachedChars += key.length + html.length;
     return html;
   } catch {
-    return `<pre class="shiki"><code class="language-${escapeHtml(lang)}">${escapeHtml(code)}</code></pre>`;
+    return plainCode(code, lang);
   }
+}
+
+/** A code block without colours, in the same frame as a highlighted one. */
+export function plainCode(code: string, lang: string): string {
+  return `<pre class="shiki"><code class="language-${escapeHtml(lang)}">${escapeHtml(code)}</code></pre>`;
 }

@@ -2,7 +2,7 @@
 // (inline sizes and filters, `bg` images collected for the section), highlighted code blocks in a
 // <figure> the presenter adds Run and Copy to, and raw HTML held to the allowlist unless opted in.
 import { Marked, type Token, type Tokens } from 'marked';
-import { highlightCode } from './highlight';
+import { highlightCode, plainCode } from './highlight';
 import { escapeHtml, RAW_HTML_ALLOWLIST, sanitize, tagNames, type UrlResolver } from './html-policy';
 import { inlineImageStyle, readImageKeywords, toBackground } from './image-keywords';
 import type { CodeBlock, SlideBackground, SlideSection } from './model';
@@ -28,6 +28,9 @@ interface SlideState {
 const CODE_MARK = /\uE000(\d+)\uE000/g;
 /** Longest paragraph or heading read as Markdown; longer ones are shown as plain text. */
 export const MAX_INLINE_CHARS = 5_000;
+/** Characters of code a deck gets highlighted; code past it is shown without colours, so a huge deck
+ *  of code still renders in seconds (courses have a few tens of thousands). */
+export const MAX_HIGHLIGHTED_PER_DECK = 300_000;
 /** Marks a token shown as plain text because it is longer than MAX_INLINE_CHARS. */
 export const TOO_LONG = 'deckhandTooLong';
 
@@ -47,6 +50,8 @@ export class SlideRenderer {
   private readonly marked = new Marked({ gfm: true });
   private state: SlideState | null = null;
   private readonly inlineCache = new Map<string, string>();
+  /** Characters of code seen so far in this deck, against MAX_HIGHLIGHTED_PER_DECK. */
+  private codeChars = 0;
 
   constructor(private readonly options: { allowAllHtml: boolean; resolveUrl: UrlResolver | undefined }) {
     this.marked.use({
@@ -105,7 +110,9 @@ export class SlideRenderer {
   private renderCode(token: Tokens.Code): string {
     const block = this.state?.blockOf.get(token);
     const lang = block?.lang ?? (token.lang ?? '').split(/[\s{]/)[0] ?? '';
-    const highlighted = `<div class="dh-code-body">${highlightCode(token.text, lang)}</div>`;
+    this.codeChars += token.text.length;
+    const pre = this.codeChars <= MAX_HIGHLIGHTED_PER_DECK ? highlightCode(token.text, lang) : plainCode(token.text, lang);
+    const highlighted = `<div class="dh-code-body">${pre}</div>`;
     const mark = this.state ? `\uE000${this.state.code.push(highlighted) - 1}\uE000` : escapeHtml(token.text);
     const id = block ? ` data-block="${escapeHtml(block.id)}"` : '';
     const runnable = block?.runnable ? ' data-runnable="true"' : '';

@@ -219,9 +219,15 @@ export class TerminalSession {
     this.lastActivityAt = Date.now();
     this.ring.append(bytes);
     this.mirror.write(bytes);
-    if (Date.now() - this.lastInputAt < Flow.echoWindowMs) this.flush();
+    // Small output waits a few ms to be sent in one frame; echo and a full frame's worth go at once.
+    if (Date.now() - this.lastInputAt < Flow.echoWindowMs || this.fullFrameWaiting()) this.flush();
     else this.batchTimer ??= setTimeout(() => this.flush(), Flow.batchMs);
     this.updatePause();
+  }
+
+  private fullFrameWaiting(): boolean {
+    for (const viewer of this.viewers) if (this.ring.end - viewer.sent >= Flow.maxOutputFrameBytes) return true;
+    return false;
   }
 
   private exited(exit: ShellExit): void {

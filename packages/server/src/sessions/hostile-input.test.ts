@@ -85,3 +85,21 @@ describe('hostile input', () => {
     await idle.server.close();
   });
 });
+
+describe('dead peers', () => {
+  it('drops a page that stops answering heartbeats, and the session follows its grace period', async () => {
+    const server = await startTestServer({ heartbeatMs: 200, graceMs: 0 });
+    const terminal = await TestTerminal.open(server.accessOnly);
+    await terminal.run('echo alive');
+    // The page's machine vanishes: its socket stays open but nothing it receives is read or answered.
+    (terminal.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const started = Date.now();
+    while (!server.logLines.some((line) => line.includes('session end'))) {
+      if (Date.now() - started > 5000) throw new Error('the dead page was not noticed within 5 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(Date.now() - started).toBeLessThan(3 * 200 + 500);
+    terminal.terminate();
+    await server.server.close();
+  });
+});

@@ -14,6 +14,8 @@ export interface SessionLimits extends SessionTimeouts {
   maxSessionsPerClient: number;
   /** Sessions the whole server may have at once. */
   maxSessions: number;
+  /** How often pages are pinged; one that misses a ping is dropped at the next (protocol's Liveness). */
+  heartbeatMs: number;
 }
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = {
@@ -22,6 +24,7 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   maxLifetimeMs: 12 * 60 * 60_000,
   maxSessionsPerClient: 8,
   maxSessions: 64,
+  heartbeatMs: Liveness.heartbeatMs,
 };
 
 export interface AttachRequest {
@@ -46,7 +49,7 @@ export class SessionRegistry {
   ) {
     this.heartbeat = setInterval(() => {
       for (const session of this.sessions.values()) session.heartbeat();
-    }, Liveness.heartbeatMs);
+    }, limits.heartbeatMs);
     this.heartbeat.unref();
   }
 

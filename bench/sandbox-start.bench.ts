@@ -89,5 +89,10 @@ for (const { shell } of idle) shell.dispose();
 if (process.env.DECKHAND_BENCH_SIDECAR === '1') {
   const withEngine = await DockerSandbox.create({ ...DEFAULT_DOCKER_SANDBOX, image: 'deckhand-sandbox-engine', engine: new DockerSidecarEngine() });
   console.log(line('docker sandbox + sidecar engine', await startTimes(withEngine, 5), reference));
+  const { shell } = await usable(withEngine);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const [session = 0, engine = 0] = containerMiB().sort((a, b) => a - b);
+  console.log(`idle sandbox + sidecar      container ${session.toFixed(1)} MiB + engine ${engine.toFixed(1)} MiB + docker client ${rssMiB(shell.pid).toFixed(1)} MiB`);
+  shell.dispose();
 }
 await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -2,6 +2,9 @@
 import path from 'node:path';
 import type { BlockResult, DeckReport } from './check-deck';
 
+/** A diff longer than this (a whole build log) is cut on the console; the JUnit file keeps it all. */
+const MAX_DIFF_LINES = 40;
+
 const MARK: Record<BlockResult['status'], string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' };
 
 /** `PASS  slides/02.md:41  slide 3  docker run --rm busybox echo hi`, then the reason and the diff. */
@@ -11,7 +14,9 @@ export function formatResult(result: BlockResult, root = process.cwd()): string 
   if (result.reason) lines.push(`      ${result.status === 'pass' ? 'note' : result.status === 'skip' ? 'skipped' : 'why'}: ${result.reason}`);
   if (result.diff && result.diff.length > 0) {
     lines.push('      expected (-) / actual (+):');
-    for (const line of result.diff) lines.push(`      ${line}`);
+    for (const line of result.diff.slice(0, MAX_DIFF_LINES)) lines.push(`      ${line}`);
+    const more = result.diff.length - MAX_DIFF_LINES;
+    if (more > 0) lines.push(`      … ${more} more line(s) (the JUnit file, --junit, has them all)`);
   }
   return lines.join('\n');
 }

@@ -16,7 +16,8 @@ compares each command's output with the deck, and prints pass, fail (with a diff
   --junit FILE     also write the results as JUnit XML (for CI)
   --timeout S      seconds a block may take when it sets no timeout= (default 30)
 Exit status: 0 when nothing failed, 1 when a block failed, 2 for a usage error.
-Placeholders for expected output are listed in docs/check.md.`;
+In expected output: <id> <digest> <date> <duration> <size> <ago> <any> anywhere in a line, and a
+line "..." for any number of lines (docs/check.md).`;
 
 export const checkCommand: Command = {
   name: 'check',

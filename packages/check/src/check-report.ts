@@ -9,7 +9,7 @@ const MARK: Record<BlockResult['status'], string> = { pass: 'PASS', fail: 'FAIL'
 
 /** `PASS  slides/02.md:41  slide 3  docker run --rm busybox echo hi`, then the reason and the diff. */
 export function formatResult(result: BlockResult, root = process.cwd()): string {
-  const where = `${path.relative(root, result.deck) || result.deck}:${result.line}`;
+  const where = `${shownPath(result.deck, root)}:${result.line}`;
   const lines = [`${MARK[result.status]}  ${where}  slide ${result.slide}  ${result.command}`];
   if (result.reason) lines.push(`      ${result.status === 'pass' ? 'note' : result.status === 'skip' ? 'skipped' : 'why'}: ${result.reason}`);
   if (result.diff && result.diff.length > 0) {
@@ -50,7 +50,7 @@ export function junitXml(reports: DeckReport[], root = process.cwd()): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="deckhand check">'];
   for (const report of reports) {
     const t = totals([report]);
-    const name = path.relative(root, report.deck) || report.deck;
+    const name = shownPath(report.deck, root);
     out.push(
       `  <testsuite name="${xml(name)}" tests="${report.results.length}" failures="${t.fail}" skipped="${t.skip}" time="${(report.durationMs / 1000).toFixed(3)}">`,
     );
@@ -75,4 +75,10 @@ function xml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
+}
+
+/** Relative to where the check runs when inside it, else absolute. */
+function shownPath(file: string, root: string): string {
+  const relative = path.relative(root, path.resolve(file));
+  return relative && !relative.startsWith('..') ? relative : path.resolve(file);
 }

@@ -9,9 +9,18 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => readRoute());
 
   useEffect(() => {
-    const onHash = (): void => setRoute(readRoute());
+    // Back/Forward between entries written by navigate() fire popstate; typed addresses fire hashchange.
+    const onHash = (): void =>
+      setRoute((current) => {
+        const next = readRoute();
+        return next.deck === current.deck && next.slide === current.slide && next.view === current.view ? current : next;
+      });
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onHash);
+    };
   }, []);
 
   if (route.deck === null) return <DeckIndex />;

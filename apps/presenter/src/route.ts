@@ -25,10 +25,14 @@ export function routeHash(route: { deck: string; slide: number; view?: View }): 
   return `#/${encodeURIComponent(route.deck)}/${route.slide}${view}`;
 }
 
+/**
+ * Goes to a route. The history entry is written directly and the app told at once (a synthetic
+ * hashchange), rather than waiting for the browser's own hashchange task: one task less per slide.
+ */
 export function navigate(route: { deck: string; slide: number; view?: View }, options: { replace?: boolean } = {}): void {
   const hash = routeHash(route);
   if (window.location.hash === hash) return;
   if (options.replace) window.history.replaceState(null, '', hash);
-  else window.location.hash = hash;
-  if (options.replace) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else window.history.pushState(null, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }

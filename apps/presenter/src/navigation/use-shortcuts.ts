@@ -22,7 +22,7 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
+      const target = event.target instanceof Element ? event.target : null;
       if (target?.closest('.terminal-pane, input, textarea, select, [contenteditable="true"]')) {
         if (event.key !== 'Escape') return;
       }

@@ -35,6 +35,8 @@ export interface CheckOptions {
   onResult?: (result: BlockResult) => void;
   /** Stop after the first failure (the CLI's default, unless --keep-going). */
   stopOnFailure?: boolean;
+  /** Stops the check (Ctrl-C): running commands are killed, then the clean-up still runs. */
+  signal?: AbortSignal;
 }
 
 export interface DeckReport {
@@ -91,8 +93,10 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   const earlier = new Map<string, number>();
   let notRun = 0;
 
+  const abort = (): void => shells.dispose();
+  options.signal?.addEventListener('abort', abort);
   try {
-    for (let index = 0; index < selected.length; index++) {
+    for (let index = 0; index < selected.length && !options.signal?.aborted; index++) {
       const { slide, block } = selected[index] as Located;
       const base = { deck: deckFile, slide, line: block.line, id: block.id, command: firstLine(block.commands[0] ?? '') };
       const blockStarted = Date.now();
@@ -142,6 +146,7 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
       const timeoutMs = (block.options.timeout ?? options.defaultTimeout ?? DEFAULT_TIMEOUT_S) * 1000;
       const runsOn = laterInterrupts(selected, index, term);
       const outcome = await runSteps(shell, block, timeoutMs, runsOn);
+      if (options.signal?.aborted) break; // stopped mid-block: neither a pass nor a failure
 
       if (outcome.kind === 'skip') done('skip', { reason: outcome.reason });
       else if (outcome.kind === 'pass') done('pass', outcome.note ? { reason: outcome.note } : {});
@@ -153,6 +158,7 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
       if (!shell.alive) shells.forget(term);
     }
   } finally {
+    options.signal?.removeEventListener('abort', abort);
     shells.dispose();
     wrapper?.dispose();
   }

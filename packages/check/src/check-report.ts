@@ -38,10 +38,12 @@ export function totals(reports: DeckReport[]): Totals {
   };
 }
 
-export function formatSummary(reports: DeckReport[], seconds: number): string {
+export function formatSummary(reports: DeckReport[], seconds: number, interrupted = false): string {
   const t = totals(reports);
   const parts = [`${t.pass} passed`, `${t.fail} failed`, `${t.skip} skipped`];
-  if (t.notRun > 0) parts.push(`${t.notRun} not run (stopped at the first failure; --keep-going runs them)`);
+  if (t.notRun > 0) {
+    parts.push(`${t.notRun} not run (${interrupted ? 'stopped by Ctrl-C' : 'stopped at the first failure; --keep-going runs them'})`);
+  }
   return `${reports.length} deck(s): ${parts.join(', ')} in ${seconds.toFixed(1)} s`;
 }
 

@@ -43,8 +43,22 @@ export const checkCommand: Command = {
     const started = Date.now();
     const reports: DeckReport[] = [];
     const keepGoing = values['keep-going'] === true;
+    // Ctrl-C stops the check but still removes what the deck created; a second Ctrl-C quits at once.
+    const stopping = new AbortController();
+    const onInterrupt = (): void => {
+      if (stopping.signal.aborted) process.exit(130);
+      process.stderr.write('\nStopping: removing what the deck created (Ctrl-C again to quit at once)…\n');
+      stopping.abort();
+    };
+    process.on('SIGINT', onInterrupt);
+    // A closed pipe (`deckhand check … | head`) must not end the check before its clean-up.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
     for (const deck of decks) {
+      if (stopping.signal.aborted) break;
       const report = await checkDeck(deck, {
+        signal: stopping.signal,
         ...(only ? { only } : {}),
         ...(timeout ? { defaultTimeout: timeout } : {}),
         stopOnFailure: !keepGoing,
@@ -54,7 +68,9 @@ export const checkCommand: Command = {
       if (report.cleanedUp.length > 0) process.stdout.write(`      cleaned up ${report.cleanedUp.join(', ')} from ${path.basename(deck)}\n`);
       if (!keepGoing && totals([report]).fail > 0) break;
     }
-    process.stdout.write(formatSummary(reports, (Date.now() - started) / 1000) + '\n');
+    process.off('SIGINT', onInterrupt);
+    process.stdout.write(formatSummary(reports, (Date.now() - started) / 1000, stopping.signal.aborted) + '\n');
+    if (stopping.signal.aborted) return 130;
     if (values.junit) {
       mkdirSync(path.dirname(path.resolve(values.junit)), { recursive: true });
       writeFileSync(values.junit, junitXml(reports));

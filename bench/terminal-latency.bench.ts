@@ -4,9 +4,13 @@
 // - Ctrl-C during a `yes` flood, keydown to `^C` and the prompt rendered (goal p95 ≤ 250 ms);
 // - server memory per idle session (goal ≤ 5 MB beyond the shell, which is its own process), and
 //   echo p95 with 50 sessions open (goal ≤ 50 ms).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { SUBPROTOCOL } from '@deckhand/protocol';
-import { cpuSeconds, echoLatencies, keyToText, openTerminalPage, rssMb, startBench, summary } from './terminal-browser';
+import { cpuSeconds, echoLatencies, installScreenProbe, keyToText, openTerminalPage, rssMb, startBench, summary } from './terminal-browser';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const ECHOES = 150;
 const INTERRUPTS = 20;
@@ -68,6 +72,23 @@ try {
   const crowded = await echoLatencies(page, ECHOES);
   console.log(`echo with ${IDLE_SESSIONS + 2} sessions open: ${summary(crowded)}; ${serverCpu()}`);
   for (const socket of sockets) socket.close();
+
+  // The floor: the same probe on an xterm.js in a blank page that echoes keys itself, no server.
+  const floorPage = await (await bench.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await floorPage.route('http://bench.local/**', (route) =>
+    route.fulfill({ body: '<!doctype html><div data-testid="terminal" style="width:900px;height:600px"></div>', contentType: 'text/html' }),
+  );
+  await floorPage.goto('http://bench.local/');
+  await floorPage.addStyleTag({ path: path.join(root, 'node_modules/@xterm/xterm/css/xterm.css') });
+  await floorPage.addScriptTag({ path: path.join(root, 'node_modules/@xterm/xterm/lib/xterm.js') });
+  await floorPage.evaluate(`(() => {
+    const term = new Terminal({ fontSize: 15 });
+    term.open(document.querySelector('[data-testid="terminal"]'));
+    term.onData((data) => term.write(data === '\\x15' ? '\\r\\x1b[K' : data));
+    term.focus();
+  })()`);
+  await installScreenProbe(floorPage);
+  console.log(`echo floor, xterm.js echoing in the page (no server): ${summary(await echoLatencies(floorPage, ECHOES))}`);
 } finally {
   await bench.close();
 }

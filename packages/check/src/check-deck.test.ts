@@ -1,6 +1,6 @@
 // `deckhand check` against the real Docker engine and a real shell. Skipped, with the reason, when no
 // engine answers (scripts/docker-engine.sh up starts one; in CI it is always there).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,6 +90,24 @@ describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
     expect(report.results.map((r) => r.status)).toEqual(['fail', 'pass']);
     expect(report.results[0]?.reason).toMatch(/did not finish within 1 s/);
     expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
+
+  it('stops on Ctrl-C, kills the running command, and still removes what the deck created', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
+    const deck = path.join(dir, 'long.md');
+    const name = `dh-check-int-${process.pid}`;
+    writeFileSync(deck, `\`\`\`console\n$ docker run -d --name ${name} busybox sleep 300\n<id>\n\`\`\`\n\n\`\`\`console {timeout=60}\n$ sleep 50\n\`\`\`\n`);
+    const child = spawn(process.execPath, [path.join(root, 'apps/cli/bin/deckhand.js'), 'check', deck], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await expect.poll(() => out, { timeout: 30_000 }).toContain('PASS');
+    const started = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(out).toMatch(/1 not run \(stopped by Ctrl-C\)/);
+    expect(execFileSync('docker', ['ps', '-aq', '--filter', `name=${name}`], { encoding: 'utf8' }).trim()).toBe('');
   }, 60_000);
 
   it('removes the containers, volumes and networks a deck created, and nothing else', async () => {

@@ -45,6 +45,9 @@ test('Run shows the block running until the prompt returns; Stop sends Ctrl-C', 
   await quick.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(terminalText(page)).toContainText('presenter-42');
   await expect(quick.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+  // After Run the keys belong to the slides again.
+  await page.keyboard.press('ArrowRight');
+  await expectSlide(page, 'Long and typed commands', 3);
 });
 
 test('a type block types its command without pressing Enter', async ({ page }) => {
@@ -89,4 +92,15 @@ test('a block run from the presenter view shows as running on the audience scree
   await expect(onScreen.getByRole('button', { name: 'Running…' })).toBeVisible();
   await current.locator('figure.dh-code').first().getByRole('button', { name: 'Stop' }).click();
   await expect(onScreen.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+});
+
+test('the presenter view\'s terminal is the same session as the audience screen\'s', async ({ page }) => {
+  await openDeck(page, deckhand, '#/course/2');
+  await terminalReady(page);
+  const [presenter] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('p')]);
+  await terminalReady(presenter);
+  await presenter.locator('.xterm-screen').click();
+  await presenter.keyboard.type('echo shared-$((20+22))\n');
+  await expect.poll(() => hasRow(page, 'shared-42')).toBe(true);
+  await expect.poll(() => hasRow(presenter, 'shared-42')).toBe(true);
 });

@@ -44,7 +44,11 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
       // A block still marked as running in the same terminal is over: that shell moved on.
       const term = block.options.term ?? 1;
       for (const [id, watch] of [...watches.current]) if (watch.term === term) finish(id);
+      const focused = document.activeElement;
       controller.run({ commands: block.commands, interrupt: block.options.interrupt, typeOnly: block.options.type, term: block.options.term });
+      // A typed block waits for the last keystroke in the terminal; after a run the keys belong to the
+      // slides again, so → moves on instead of landing in the shell.
+      if (!block.options.type) keepFocus(focused);
       if (block.options.type || !controller.onOutput) return;
       mark(block.id, true);
       sync.send({ type: 'run', deck, block: block.id });
@@ -67,7 +71,9 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
 
   const stop = useCallback(
     (block: CodeBlock) => {
+      const focused = document.activeElement;
       terminal.current?.run({ commands: [], interrupt: true, typeOnly: true, term: block.options.term });
+      keepFocus(focused);
       finish(block.id);
     },
     [finish, terminal],
@@ -92,4 +98,9 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
   }, []);
 
   return { running, run, stop };
+}
+
+function keepFocus(element: Element | null): void {
+  if (element instanceof HTMLElement && element !== document.body) element.focus();
+  else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
 }

@@ -1,0 +1,86 @@
+// Presenter sync over real WebSockets: relayed to every other view, never back to the sender; bad
+// messages close only that socket; deck file changes reach every view.
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createLogger } from './log';
+import { watchDecks } from './deck-watch';
+import { createPresenterSync, type PresenterSync } from './presenter-sync';
+
+let server: Server | null = null;
+let sync: PresenterSync | null = null;
+
+afterEach(async () => {
+  sync?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = null;
+  sync = null;
+});
+
+async function start(): Promise<string> {
+  sync = createPresenterSync(createLogger(() => {}));
+  server = createServer();
+  server.on('upgrade', (request, socket, head) => sync?.handleUpgrade(request, socket, head));
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/ws/presenter`;
+}
+
+async function connect(url: string): Promise<{ socket: WebSocket; messages: unknown[]; closed: Promise<number> }> {
+  const socket = new WebSocket(url);
+  const messages: unknown[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  await new Promise((resolve) => socket.once('open', resolve));
+  return { socket, messages, closed };
+}
+
+const until = async (check: () => boolean): Promise<void> => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(check()).toBe(true);
+};
+
+describe('presenter sync', () => {
+  it('relays a view\'s message to every other view and not back to it', async () => {
+    const url = await start();
+    const [a, b, c] = await Promise.all([connect(url), connect(url), connect(url)]);
+    a.socket.send(JSON.stringify({ type: 'slide', deck: 'course', slide: 4 }));
+    await until(() => b.messages.length === 1 && c.messages.length === 1);
+    expect(b.messages[0]).toEqual({ type: 'slide', deck: 'course', slide: 4 });
+    expect(a.messages).toEqual([]);
+    for (const view of [a, b, c]) view.socket.close();
+  });
+
+  it('closes a socket that sends something other than a sync message, and only that one', async () => {
+    const url = await start();
+    const [bad, good, other] = await Promise.all([connect(url), connect(url), connect(url)]);
+    bad.socket.send('not json');
+    expect(await bad.closed).toBe(1003);
+    good.socket.send(JSON.stringify({ type: 'hello', deck: 'course' }));
+    await until(() => other.messages.length === 1);
+    good.socket.close();
+    other.socket.close();
+  });
+
+  it('tells every view when a deck file changes', async () => {
+    const url = await start();
+    const folder = mkdtempSync(path.join(tmpdir(), 'deckhand-watch-'));
+    writeFileSync(path.join(folder, 'course.md'), '# One\n');
+    const watch = watchDecks(folder, (id) => id === 'course', (id) => sync?.deckChanged(id));
+    try {
+      const view = await connect(url);
+      writeFileSync(path.join(folder, 'notes.txt'), 'not a deck');
+      writeFileSync(path.join(folder, 'course.md'), '# Two\n');
+      await until(() => view.messages.length >= 1);
+      expect(view.messages).toContainEqual({ type: 'deck-changed', deck: 'course' });
+      expect(view.messages.every((message) => (message as { deck: string }).deck === 'course')).toBe(true);
+      view.socket.close();
+    } finally {
+      watch.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -110,6 +110,23 @@ describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
     expect(execFileSync('docker', ['ps', '-aq', '--filter', `name=${name}`], { encoding: 'utf8' }).trim()).toBe('');
   }, 60_000);
 
+  it('removes what a killed check left behind, and keeps what a running one owns', async () => {
+    const run = (label: string): string =>
+      execFileSync('docker', ['run', '-d', '--label', `${CHECK_LABEL}=${label}`, 'busybox', 'sleep', '300'], { encoding: 'utf8' }).trim();
+    const dead = run(`${os.hostname()}:999999:dead`);
+    const live = run(`${os.hostname()}:${process.pid}:live`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
+    writeFileSync(path.join(dir, 'deck.md'), '```console\n$ docker run --rm busybox echo ok\nok\n```\n');
+    try {
+      await checkDeck(path.join(dir, 'deck.md'));
+      const exists = (id: string): boolean => execFileSync('docker', ['ps', '-aq', '--no-trunc', '--filter', `id=${id}`], { encoding: 'utf8' }).trim() !== '';
+      expect(exists(dead)).toBe(false);
+      expect(exists(live)).toBe(true);
+    } finally {
+      execFileSync('docker', ['rm', '-f', dead, live], { stdio: 'ignore' });
+    }
+  }, 60_000);
+
   it('removes the containers, volumes and networks a deck created, and nothing else', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
     const deck = path.join(dir, 'leftovers.md');

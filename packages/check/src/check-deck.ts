@@ -1,11 +1,10 @@
 // `deckhand check`: runs a deck's runnable blocks in order, as a trainer would, in fresh real shells
 // (one per terminal tab the deck uses), and compares what each command prints with the deck.
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDeck, type CodeBlock } from '@deckhand/deck';
 import { CheckShell, type StepOutcome } from './check-shell';
-import { DockerEngine } from './docker-engine';
+import { DockerEngine, newRunId } from './docker-engine';
 import { imageNeeds, missingImageFromError, simpleCommands } from './docker-images';
 import { cleanTerminalOutput, compareOutput, outputLines } from './expected-output';
 
@@ -85,7 +84,8 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   const docker = DockerEngine.find();
   const usesDocker = selected.some(({ block }) => mentionsDocker(block.commands.join('\n')));
   const engineUp = usesDocker && docker !== null && (await docker.answers());
-  const runId = randomBytes(6).toString('hex');
+  const runId = newRunId();
+  if (engineUp && docker) await docker.reapDeadRuns();
   const wrapper = engineUp && docker ? docker.makeLabellingWrapper(runId) : null;
   const before = engineUp && docker ? await docker.snapshot() : null;
   const shells = new ShellPool(deckDir, wrapper?.dir);

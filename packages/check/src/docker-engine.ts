@@ -5,6 +5,7 @@
 // under a name the deck itself wrote. Nothing else is touched, so checks can share an engine with
 // other work.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,6 +118,31 @@ export class DockerEngine {
     return removed;
   }
 
+  /**
+   * Removes what checks that are gone left behind (killed, or their terminal closed before their
+   * clean-up ran): objects whose run id names a process of this host that no longer exists.
+   */
+  async reapDeadRuns(): Promise<number> {
+    const dead = async (args: string[]): Promise<string[]> => {
+      const listed = await this.run([...args, '--filter', `label=${CHECK_LABEL}`, '--format', `{{.ID}}\t{{.Label "${CHECK_LABEL}"}}`]);
+      return listed.stdout
+        .split('\n')
+        .map((line) => line.trim().split('\t'))
+        .filter(([id, runId]) => id && runId && runIsGone(runId))
+        .map(([id]) => id as string);
+    };
+    const containers = await dead(['ps', '-a']);
+    if (containers.length > 0) await this.run(['rm', '-f', '-v', ...containers]);
+    const networks = await dead(['network', 'ls']);
+    if (networks.length > 0) await this.run(['network', 'rm', ...networks]);
+    const volumes = await this.run(['volume', 'ls', '-q', '--filter', `label=${CHECK_LABEL}`]);
+    for (const volume of volumes.stdout.split('\n').filter(Boolean)) {
+      const runId = (await this.run(['volume', 'inspect', '--format', `{{index .Labels "${CHECK_LABEL}"}}`, volume])).stdout.trim();
+      if (runIsGone(runId)) await this.run(['volume', 'rm', '-f', volume]);
+    }
+    return containers.length + networks.length;
+  }
+
   private async names(args: string[]): Promise<Map<string, string>> {
     const map = new Map<string, string>();
     for (const line of (await this.run(args)).stdout.split('\n')) {
@@ -156,4 +182,22 @@ export interface Snapshot {
   networks: Set<string>;
   volumes: Set<string>;
   images: Set<string>;
+}
+
+/** A run id for this process: `host:pid:random`, so a later check can tell whether its run is gone. */
+export function newRunId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+function runIsGone(runId: string): boolean {
+  const [host, pid] = runId.split(':');
+  if (host !== os.hostname()) return false;
+  const n = Number(pid);
+  if (!Number.isInteger(n) || n <= 0) return false;
+  try {
+    process.kill(n, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }

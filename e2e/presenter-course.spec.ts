@@ -73,6 +73,41 @@ test('the theme directive picks the theme, and the deck style applies', async ({
   await expect(page.locator('.slide-area .dh-deck')).toHaveAttribute('data-theme', 'deckhand');
 });
 
+test('every text on a default-theme slide meets WCAG AA contrast', async ({ page }) => {
+  await openDeck(page, deckhand, '#/plain/1');
+  await expectSlide(page, 'The default theme', 1);
+  await expect(page.locator('.slide-area .dh-deck')).toHaveAttribute('data-theme', 'default');
+  const ratios = await page.locator('.slide-area .dh-deck > section').evaluate((section) => {
+    const rgb = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (css: string): number => {
+      const [r, g, b] = rgb(css).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    const background = (element: Element | null): string => {
+      for (let node = element; node; node = node.parentElement) {
+        const color = getComputedStyle(node).backgroundColor;
+        if (color !== 'rgba(0, 0, 0, 0)' && color !== 'transparent') return color;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    const results: Array<{ text: string; ratio: number }> = [];
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const element = node.parentElement;
+      if (!text || !element || element.closest('.code-actions')) continue;
+      const [a, b] = [luminance(getComputedStyle(element).color), luminance(background(element))];
+      results.push({ text, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) });
+    }
+    const page = getComputedStyle(section, '::after');
+    const [a, b] = [luminance(page.color), luminance(background(section))];
+    results.push({ text: `page number ${page.content}`, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) });
+    return results;
+  });
+  expect(ratios.length).toBeGreaterThan(8);
+  for (const { text, ratio } of ratios) expect(ratio, `contrast of "${text}"`).toBeGreaterThanOrEqual(4.5);
+});
+
 test('t hides the terminal, m maximises it, and the divider position is remembered', async ({ page }) => {
   await openDeck(page, deckhand, '#/course/1');
   const audience = page.locator('.audience');

@@ -131,6 +131,20 @@ describe('bad input becomes warnings, the rest still renders', () => {
     expect(deck.warnings).toEqual([{ line: 40_000, message: expect.stringMatching(/at most 20000 slides/) }]);
   });
 
+  it('quotes and lists nested thousands deep (the Markdown parser would overflow its stack)', () => {
+    const quotes = `# Deep\n\n${'> '.repeat(20_000)}x\n`;
+    expect(parseDeck(quotes).warnings).toEqual([{ line: 3, message: expect.stringMatching(/nest too deep/) }]);
+    const list = `# Deep\n\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i * 2)}- item`).join('\n')}\n`;
+    const deck = parseDeck(list);
+    expect(deck.slides[0]?.title).toBe('Deep');
+    expect(deck.warnings[0]?.message).toMatch(/nest too deep/);
+  });
+
+  it('many unclosed <style> elements', () => {
+    const source = `# One\n\n<style>\n${'a{}<style>'.repeat(30_000)}\n`;
+    expectUsable(parseDeck(source), source);
+  });
+
   it('deeply nested HTML', () => {
     const source = `# Deep\n\n${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}\n`;
     expectUsable(parseDeck(source), source);

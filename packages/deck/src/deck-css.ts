@@ -50,3 +50,31 @@ function scopeSelector(selector: string, slide: string): string {
   if (own) return `${slide}${trimmed.slice(own[0].length)}`;
   return `${slide} ${trimmed}`;
 }
+
+/** The `<style>` elements in a piece of raw HTML (their CSS and whether they are `scoped`), and the
+ *  HTML without them. Scans with indexOf so unclosed `<style>`s stay linear. */
+export function extractStyles(html: string): { styles: Array<{ css: string; scoped: boolean }>; rest: string } {
+  const styles: Array<{ css: string; scoped: boolean }> = [];
+  const lower = html.toLowerCase();
+  let rest = '';
+  let from = 0;
+  for (;;) {
+    const start = lower.indexOf('<style', from);
+    if (start < 0) break;
+    const openEnd = lower.indexOf('>', start);
+    const close = openEnd < 0 ? -1 : lower.indexOf('</style', openEnd);
+    const closeEnd = close < 0 ? -1 : lower.indexOf('>', close);
+    if (closeEnd < 0) break;
+    const attributes = html.slice(start + 6, openEnd);
+    if (attributes !== '' && !/^[\s/]/.test(attributes)) {
+      // `<styles>` or `<stylesheet>`: not a style element.
+      rest += html.slice(from, openEnd + 1);
+      from = openEnd + 1;
+      continue;
+    }
+    styles.push({ css: html.slice(openEnd + 1, close), scoped: /\bscoped\b/i.test(attributes) });
+    rest += html.slice(from, start);
+    from = closeEnd + 1;
+  }
+  return { styles, rest: rest + html.slice(from) };
+}

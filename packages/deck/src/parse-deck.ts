@@ -4,7 +4,7 @@
 // slide rendered into sanitized HTML and a ready <section> (see the contract in model.ts).
 import type { Token, Tokens } from 'marked';
 import { extractComments, isKnownDirective, LOCAL_DIRECTIVES, readComment } from './comments';
-import { scopeDeckCss } from './deck-css';
+import { extractStyles, scopeDeckCss } from './deck-css';
 import { readExercise } from './exercise';
 import { readFrontMatter } from './front-matter';
 import { resolveCssUrls, type UrlResolver } from './html-policy';
@@ -60,7 +60,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   };
   if (typeof globals.style === 'string') addCss(globals.style, front.keyLines.style ?? 1, null);
 
-  const tokens = renderer.lex(front.body);
+  const tokens = lexSafely(renderer, front.body, front.bodyLineOffset + 1, warn);
   const levels = headingLevels(globals.headingDivider, front.keyLines.headingDivider ?? 1, warn);
   const sources = splitSlides(tokens, front.bodyLineOffset + 1, levels);
   if (sources.length >= MAX_SLIDES) {
@@ -100,6 +100,49 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   warnings.sort((a, b) => a.line - b.line);
   const theme = typeof globals.theme === 'string' && globals.theme.trim() ? globals.theme.trim() : 'default';
   return { directives: globals, slides, warnings, css: styles.join('\n'), size, theme };
+}
+
+/** How deep quotes and indentation may go. Markdown parsers recurse per level and copy the text at
+ *  each one, so thousands of levels exhaust the stack or the memory; no deck needs more than this. */
+const MAX_QUOTE_DEPTH = 50;
+const MAX_INDENT = 120;
+
+function lexSafely(renderer: SlideRenderer, body: string, firstLine: number, warn: (warning: DeckWarning) => void): Token[] {
+  const limited = limitNesting(body);
+  if (limited.firstChanged !== null) {
+    warn({
+      line: firstLine + limited.firstChanged,
+      message: `Quotes or indentation nest too deep: shown at most ${MAX_QUOTE_DEPTH} quotes and ${MAX_INDENT} columns deep.`,
+    });
+  }
+  try {
+    return renderer.lex(limited.text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    warn({ line: firstLine, message: 'The deck nests too deep to read as Markdown: it is shown as plain text.' });
+    const code: Tokens.Code = { type: 'code', raw: limited.text, text: limited.text, lang: 'text', codeBlockStyle: 'indented' };
+    return [code];
+  }
+}
+
+/** Lines quoted or indented deeper than the limits, cut back to them (index of the first one, or null). */
+function limitNesting(body: string): { text: string; firstChanged: number | null } {
+  // Fast path: the usual deck has no line anywhere near the limits.
+  if (!new RegExp(`^[ \\t]{${MAX_INDENT + 1}}|^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}`, 'm').test(body)) {
+    return { text: body, firstChanged: null };
+  }
+  let firstChanged: number | null = null;
+  const lines = body.split('\n').map((line, i) => {
+    const quotes = /^(?:[ \t]*>)*/.exec(line)?.[0] ?? '';
+    const depth = quotes.split('>').length - 1;
+    const rest = line.slice(quotes.length);
+    const indent = /^[ \t]*/.exec(rest)?.[0].length ?? 0;
+    if (depth <= MAX_QUOTE_DEPTH && indent <= MAX_INDENT) return line;
+    firstChanged ??= i;
+    const kept = depth > MAX_QUOTE_DEPTH ? `${'> '.repeat(MAX_QUOTE_DEPTH)}` : quotes;
+    return kept + rest.slice(Math.max(0, indent - MAX_INDENT));
+  });
+  return { text: lines.join('\n'), firstChanged };
 }
 
 /** Marp's headingDivider: a level 1–6 (split before headings of that level or above) or a list of levels. */
@@ -180,8 +223,6 @@ interface SlideContext {
 
 type SlideDraft = Omit<Slide, 'html' | 'section' | 'sectionHtml'> & { rendered: ReturnType<SlideRenderer['render']> };
 
-const STYLE_ELEMENT = /<style(\s[^>]*)?>([\s\S]*?)<\/style\s*>/gi;
-
 function readSlide(source: SlideSource, index: number, context: SlideContext, firstSlideOnly: Directives): SlideDraft {
   const notes: string[] = [];
   const spot: Directives = { ...firstSlideOnly };
@@ -209,10 +250,8 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
       }
     }
     if (/<!--/.test(rest)) context.warn({ line: at, message: 'HTML comment is never closed: add -->.' });
-    const withoutStyles = rest.replace(STYLE_ELEMENT, (_, attributes: string | undefined, css: string) => {
-      context.addCss(css, at, /\bscoped\b/i.test(attributes ?? '') ? index : null);
-      return '';
-    });
+    const { styles, rest: withoutStyles } = extractStyles(rest);
+    for (const style of styles) context.addCss(style.css, at, style.scoped ? index : null);
     rawHtml.push(withoutStyles);
     return withoutStyles;
   };

@@ -116,3 +116,17 @@ test('a server restart ends the shells, and the page says so and offers a new sh
     await server.stop();
   }
 });
+
+test('an idle shell is announced before it ends, and the page offers a new one', async ({ page }) => {
+  const server = await startDeckhand(['e2e/fixtures/terminal-tabs.md', '--idle-timeout', '3s']);
+  try {
+    await page.goto(server.url);
+    await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
+    await expect(page.getByRole('alert')).toContainText(/This shell has been idle and ends in \d+ s: press a key in it to keep it\./);
+    await expect(page.getByRole('status')).toContainText('This shell ended after being idle too long.', { timeout: 10_000 });
+    await expect(page.getByRole('button', { name: 'Start a new shell' })).toBeVisible();
+    expect(server.output()).toMatch(/session end .*reason="idle timeout"/);
+  } finally {
+    await server.stop();
+  }
+});

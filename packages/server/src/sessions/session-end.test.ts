@@ -113,5 +113,11 @@ describe('what a shell starts with', () => {
     expect(env).not.toContain(token);
     expect(env).not.toContain(test.cookie.split('=')[1]!.split(';')[0]!);
     terminal.close();
+    // The audit log has the session's start and end, never what was typed.
+    await eventually(() => test.logLines.some((line) => line.includes(`session end session="${terminal.attached?.session}"`)), 'the session end line');
+    const log = test.logLines.join('\n');
+    expect(log).toMatch(/session start session="[\w-]+" term=1 pid=\d+/);
+    expect(log).toMatch(/session end session="[\w-]+" reason="[^"]+" bytesIn=\d+ bytesOut=\d+/);
+    expect(log).not.toContain('printf');
   });
 });

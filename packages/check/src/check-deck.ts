@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseDeck, type CodeBlock } from '@deckhand/deck';
 import { CheckShell, type StepOutcome } from './check-shell';
 import { DockerEngine, newRunId } from './docker-engine';
-import { imageNeeds, missingImageFromError, simpleCommands } from './docker-images';
+import { imageNeeds, registryFailure, simpleCommands } from './docker-images';
 import { cleanTerminalOutput, compareOutput, outputLines } from './expected-output';
 
 export type BlockStatus = 'pass' | 'fail' | 'skip';
@@ -206,8 +206,8 @@ async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, 
         stuck: true,
       };
     }
-    const missing = outcome.status !== 0 ? missingImageFromError(actual.join('\n')) : null;
-    if (missing) return { kind: 'skip', reason: `image ${missing} is not here and cannot be pulled (no registry reachable)` };
+    const needsRegistry = outcome.status !== 0 ? registryFailure(actual.join('\n')) : null;
+    if (needsRegistry) return { kind: 'skip', reason: needsRegistry };
     if (hasExpected) {
       const comparison = compareOutput(expected, actual, mode);
       if (!comparison.ok) return { kind: 'fail', reason: `${label} printed other output than the deck shows`, diff: comparison.diff, stuck: false };

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseImages, imageNeeds, missingImageFromError } from './docker-images';
+import { baseImages, imageNeeds, registryFailure } from './docker-images';
 
 describe('images a command needs', () => {
   it('finds the image of docker run and create past their flags', () => {
@@ -36,10 +36,16 @@ describe('images a command needs', () => {
     expect(baseImages('FROM ${UNKNOWN}\nFROM busybox')).toEqual(['busybox']);
   });
 
-  it('recognises a registry error as a missing image', () => {
+  it('recognises a registry error as an absent image or an unreachable registry', () => {
     const output =
       "Unable to find image 'nosuch:1' locally\ndocker: Error response from daemon: Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host.";
-    expect(missingImageFromError(output)).toBe('nosuch:1');
-    expect(missingImageFromError('sh: false: not found')).toBeNull();
+    expect(registryFailure(output)).toBe('image nosuch:1 is not here and cannot be pulled (no registry reachable)');
+    expect(registryFailure('ERROR: failed to solve: golang:1.22-alpine: failed to resolve source metadata for docker.io/library/golang:1.22-alpine: failed to do request')).toBe(
+      'image golang:1.22-alpine is not here and cannot be pulled (no registry reachable)',
+    );
+    expect(registryFailure('The push refers to repository [docker.io/me/app]\nGet "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host')).toBe(
+      'needs the registry at https://registry-1.docker.io, which is not reachable from here',
+    );
+    expect(registryFailure('sh: false: not found')).toBeNull();
   });
 });

@@ -182,17 +182,18 @@ export function baseImages(dockerfile: string, buildArgs: Map<string, string> = 
   return [...new Set(images)];
 }
 
-/** Registry errors in a command's output: the image was not here and could not be pulled. */
-export function missingImageFromError(output: string): string | null {
+/**
+ * Why a failed command could not do its job for want of a registry (an absent image it could not pull,
+ * a push, a login, a search), or null when its failure is something else.
+ */
+export function registryFailure(output: string): string | null {
   const unable = /Unable to find image '([^']+)' locally/.exec(output);
-  const registryError =
-    /pull access denied|registry-1\.docker\.io|no such host|dial tcp|failed to resolve source metadata|failed to do request|TLS handshake timeout|connection refused.*registry|manifest unknown|i\/o timeout/i.test(
-      output,
-    );
-  if (unable && registryError) return unable[1] ?? 'an image';
-  const fromBuild = /failed to (?:resolve source metadata|load metadata) for (?:docker\.io\/(?:library\/)?)?([^\s:]+(?::[^\s:]+)?)/.exec(output);
-  if (fromBuild) return fromBuild[1] ?? 'a base image';
-  const pullError = /Error response from daemon: (?:pull access denied for ([^\s,]+)|Get "https:\/\/[^"]+": )/.exec(output);
-  if (pullError) return pullError[1] ?? 'an image from a registry';
+  const unreachable =
+    /pull access denied|no such host|dial tcp|failed to resolve source metadata|failed to do request|TLS handshake timeout|manifest unknown|i\/o timeout/i.test(output);
+  const image = unable?.[1] ?? /failed to (?:resolve source metadata|load metadata) for (?:docker\.io\/(?:library\/)?)?(\S+?)(?::\s|\s|$)/.exec(output)?.[1] ??
+    /pull access denied for ([^\s,]+)/.exec(output)?.[1];
+  if (image && (unreachable || !unable)) return `image ${image} is not here and cannot be pulled (no registry reachable)`;
+  const registry = /Get "(https?:\/\/[^/"]+)[^"]*": (?:dial tcp|.*no such host|.*connection refused|.*i\/o timeout)/.exec(output)?.[1];
+  if (registry) return `needs the registry at ${registry}, which is not reachable from here`;
   return null;
 }

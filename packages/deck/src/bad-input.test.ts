@@ -140,6 +140,13 @@ describe('bad input becomes warnings, the rest still renders', () => {
     expect(deck.warnings[0]?.message).toMatch(/nest too deep/);
   });
 
+  it('CSS nested thousands deep', () => {
+    const source = `# One\n\n<style>\n${'@media screen{'.repeat(20_000)}h1{color:red}${'}'.repeat(20_000)}\n</style>\n`;
+    const deck = parseDeck(source);
+    expect(deck.css).toBe('');
+    expect(deck.warnings).toEqual([{ line: 3, message: expect.stringMatching(/CSS could not be read/) }]);
+  });
+
   it('many unclosed <style> elements', () => {
     const source = `# One\n\n<style>\n${'a{}<style>'.repeat(30_000)}\n`;
     expectUsable(parseDeck(source), source);

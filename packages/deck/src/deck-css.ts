@@ -16,16 +16,16 @@ const KEEP_AS_IS = /^(-\w+-)?(font-face|keyframes|counter-style|property|page)$/
 
 export function scopeDeckCss(css: string, slideIndex: number | null = null): ScopedCss {
   const problems: string[] = [];
-  let root: Root;
+  const slide = slideIndex === null ? `${DECK_SCOPE} > section` : `${DECK_SCOPE} > section[data-index="${slideIndex}"]`;
   try {
-    root = postcss.parse(css);
+    const root: Root = postcss.parse(css);
+    scopeContainer(root, slide, problems);
+    return { css: root.toString().replace(/<\/style/gi, '<\\/style'), problems };
   } catch (error) {
+    // Unparseable CSS, or nesting deep enough to exhaust the stack: none of it is used.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { css: '', problems: [`CSS could not be read and was ignored: ${reason}`] };
   }
-  const slide = slideIndex === null ? `${DECK_SCOPE} > section` : `${DECK_SCOPE} > section[data-index="${slideIndex}"]`;
-  scopeContainer(root, slide, problems);
-  return { css: root.toString().replace(/<\/style/gi, '<\\/style'), problems };
 }
 
 function scopeContainer(container: Container, slide: string, problems: string[]): void {

@@ -76,9 +76,16 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
     exerciseIds: new Set(),
   };
   const firstSlideOnly = pickDirectives(front.directives, (key) => key.startsWith('_') && LOCAL_DIRECTIVES.has(key.slice(1)));
-  const drafts = sources.map((slideSource, i) =>
-    readSlide(slideSource, i + 1, context, i === 0 ? firstSlideOnly : {}),
-  );
+  const drafts = sources.map((slideSource, i) => {
+    try {
+      return readSlide(slideSource, i + 1, context, i === 0 ? firstSlideOnly : {});
+    } catch (error) {
+      // Last line of defence: a slide nothing above foresaw still costs only that slide.
+      const reason = error instanceof Error ? error.message : String(error);
+      warn({ line: slideSource.line, message: `This slide could not be read and is shown empty: ${reason}` });
+      return emptySlide(slideSource, i + 1, context);
+    }
+  });
 
   const size = deckSize(globals.size, front.keyLines.size ?? 1, warn);
   const lang = typeof globals.lang === 'string' ? globals.lang : null;
@@ -289,6 +296,13 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
   const rendered = context.renderer.render(source.tokens, blockOf);
   const exercise = uniqueExercise(readExercise(title, rawHtml), source.line, context);
   return { index, line: source.line, title, notes, directives, blocks, exercise, rendered };
+}
+
+function emptySlide(source: SlideSource, index: number, context: SlideContext): SlideDraft {
+  return {
+    index, line: source.line, title: null, notes: [], directives: { ...context.carried }, blocks: [], exercise: null,
+    rendered: { html: '', backgrounds: [], vertical: false, split: null },
+  };
 }
 
 function warnAboutImage(image: Tokens.Image, line: number, warn: (warning: DeckWarning) => void): void {

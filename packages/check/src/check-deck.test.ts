@@ -127,6 +127,34 @@ describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
     }
   }, 60_000);
 
+  it('runs term=2 blocks in their own shell beside a server that runs until a later Ctrl-C', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
+    const deck = path.join(dir, 'terms.md');
+    const port = 18_000 + (process.pid % 1000);
+    writeFileSync(
+      deck,
+      [
+        '```console',
+        `$ docker run --rm -p 127.0.0.1:${port}:80 busybox sh -c 'echo served > /i.html; echo listening; httpd -f -p 80 -h /'`,
+        'listening',
+        '```',
+        '',
+        '```console {term=2}',
+        `$ sleep 1; wget -qO- http://127.0.0.1:${port}/i.html`,
+        'served',
+        '```',
+        '',
+        '```console {interrupt}',
+        '$ echo stopped',
+        'stopped',
+        '```',
+      ].join('\n'),
+    );
+    const report = await checkDeck(deck);
+    expect(report.results.map((r) => r.status)).toEqual(['pass', 'pass', 'pass']);
+    expect(report.cleanedUp).toEqual(['1 container(s)']);
+  }, 60_000);
+
   it('removes the containers, volumes and networks a deck created, and nothing else', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
     const deck = path.join(dir, 'leftovers.md');

@@ -152,7 +152,6 @@ describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
     );
     const report = await checkDeck(deck);
     expect(report.results.map((r) => r.status)).toEqual(['pass', 'pass', 'pass']);
-    expect(report.cleanedUp).toEqual(['1 container(s)']);
   }, 60_000);
 
   it('removes the containers, volumes and networks a deck created, and nothing else', async () => {

@@ -3,10 +3,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDeck, type CodeBlock } from '@deckhand/deck';
-import { CheckShell, type StepOutcome } from './check-shell';
+import type { CheckShell, StepOutcome } from './check-shell';
 import { DockerEngine, newRunId } from './docker-engine';
 import { imageNeeds, registryFailure, simpleCommands } from './docker-images';
 import { cleanTerminalOutput, compareOutput, outputLines } from './expected-output';
+import { ShellPool, keepingStatus } from './shell-pool';
 
 export type BlockStatus = 'pass' | 'fail' | 'skip';
 
@@ -289,68 +290,4 @@ function namesIn(blocks: Located[]): Set<string> {
 function firstLine(command: string): string {
   const line = command.split('\n')[0] ?? '';
   return line.length > 70 ? line.slice(0, 69) + '…' : line;
-}
-
-/** A command of the check's own that leaves `$?` as the deck's last command set it. */
-function keepingStatus(command: string): string {
-  return `__dh_keep=$?; ${command}; __dh_status "$__dh_keep"`;
-}
-
-/** The check's shells, one per terminal tab, started on first use in the deck's folder. */
-class ShellPool {
-  private shells = new Map<number, CheckShell>();
-
-  constructor(
-    private readonly deckDir: string,
-    private readonly wrapperDir: string | undefined,
-  ) {}
-
-  async get(term: number): Promise<CheckShell> {
-    const existing = this.shells.get(term);
-    if (existing?.alive) return existing;
-    const shell = await CheckShell.start({ cwd: this.deckDir, env: checkEnvironment(this.wrapperDir) });
-    this.shells.set(term, shell);
-    return shell;
-  }
-
-  async interrupt(term: number): Promise<void> {
-    const shell = this.shells.get(term);
-    if (shell && !(await shell.interrupt())) this.forget(term);
-  }
-
-  /** Ctrl-C after a timeout; a shell that does not come back is replaced. */
-  async recover(term: number): Promise<void> {
-    await this.interrupt(term);
-  }
-
-  forget(term: number): void {
-    this.shells.get(term)?.dispose();
-    this.shells.delete(term);
-  }
-
-  dispose(): void {
-    for (const term of [...this.shells.keys()]) this.forget(term);
-  }
-}
-
-/**
- * The check shell's environment: like a session's (an allowlist, never the caller's secrets), with
- * the labelling `docker` first in PATH and tools asked for plain, stable output.
- */
-function checkEnvironment(wrapperDir: string | undefined): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined) continue;
-    if (['HOME', 'USER', 'LOGNAME', 'PATH', 'LANG', 'LANGUAGE', 'TZ', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT'].includes(key) || key.startsWith('LC_')) {
-      env[key] = value;
-    }
-  }
-  env.TERM = 'xterm-256color';
-  env.LANG ??= 'C.UTF-8';
-  env.PATH = [wrapperDir, env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].filter(Boolean).join(path.delimiter);
-  env.BUILDKIT_PROGRESS = 'plain';
-  env.DOCKER_CLI_HINTS = 'false';
-  env.DECKHAND = '1';
-  env.DECKHAND_CHECK = '1';
-  return env;
 }

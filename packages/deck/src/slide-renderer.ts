@@ -29,7 +29,7 @@ const CODE_MARK = /\uE000(\d+)\uE000/g;
 /** Longest paragraph or heading read as Markdown; longer ones are shown as plain text. */
 export const MAX_INLINE_CHARS = 5_000;
 /** Characters of code a deck gets highlighted; code past it is shown without colours, so a huge deck
- *  of code still renders in seconds (courses have a few tens of thousands). */
+ *  of code still renders in seconds (the course decks have under 7,000 each). */
 export const MAX_HIGHLIGHTED_PER_DECK = 300_000;
 /** Marks a token shown as plain text because it is longer than MAX_INLINE_CHARS. */
 export const TOO_LONG = 'deckhandTooLong';

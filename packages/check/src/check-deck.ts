@@ -108,7 +108,7 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
       };
 
       if (block.options.skip) {
-        done('skip', { reason: block.options.skip.replace(/^"(.*)"$/s, '$1') });
+        done('skip', { reason: block.options.skip });
         continue;
       }
       const cwd = block.options.cwd ? path.resolve(deckDir, block.options.cwd) : null;

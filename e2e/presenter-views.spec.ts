@@ -26,6 +26,8 @@ test('the presenter view shows the slide, the next one, rendered notes, the time
   await expect(page.getByTestId('countdown')).toHaveText(/^(10:00|9:5\d) left$/);
   await expect(page.getByTestId('pace')).toHaveText('On time');
   await expect(page.getByTestId('elapsed')).not.toHaveText('0:00', { timeout: 3_000 });
+  await page.reload();
+  await expect(page.getByTestId('elapsed'), 'a reload keeps the talk\'s elapsed time').toHaveText(/^0:0[1-9]$/, { timeout: 1_000 });
   await expect(page.getByRole('timer', { name: 'Clock' }).or(page.locator('time.timer-clock'))).toHaveText(/\d{1,2}:\d{2}/);
 
   const before = await notes.locator('.notes-text').evaluate((element) => getComputedStyle(element).fontSize);

@@ -1,6 +1,7 @@
 // The presenter view (`p`): current and next slide, notes, timer and pace, and its own terminal pane.
 // It opens the audience window and drives it through the sync channel. On a phone it becomes a
 // clicker: big previous/next, notes and the timer.
+import { ExerciseStatus } from '../exercises/ExerciseStatus';
 import { TerminalSlot } from '../layout/TerminalSlot';
 import { routeHash } from '../route';
 import { SlideView } from '../slides/SlideView';
@@ -12,7 +13,7 @@ import { useTalkClock } from './use-talk-clock';
 
 export default function PresenterView({ session, narrow }: { session: DeckSession; narrow: boolean }) {
   const { deck, current, total } = session;
-  const clock = useTalkClock();
+  const clock = useTalkClock(deck.id);
   const duration = parseDuration(deck.directives.duration);
   const slide = deck.slides[current - 1];
   const next = deck.slides[current];
@@ -57,6 +58,7 @@ export default function PresenterView({ session, narrow }: { session: DeckSessio
           </button>
         </div>
         {timer}
+        <ExerciseStatus exercises={session.exercises} current={session.exercises.find((exercise) => exercise.slide === current) ?? null} progress={session.progress} />
         <div className="toolbar-group">
           <button type="button" onClick={openAudience}>
             Open audience window

@@ -1,6 +1,7 @@
 // Terminal sessions as a user meets them: a reload brings back the same shell and screen, blocks run
 // in the tab their `term` names, an exit shows its code and offers a new shell, a server restart is
 // explained, and hostile output (titles, links) runs no script.
+import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { startDeckhand, type RunningDeckhand } from './support/deckhand';
 
@@ -126,6 +127,35 @@ test('an idle shell is announced before it ends, and the page offers a new one',
     await expect(page.getByRole('status')).toContainText('This shell ended after being idle too long.', { timeout: 10_000 });
     await expect(page.getByRole('button', { name: 'Start a new shell' })).toBeVisible();
     expect(server.output()).toMatch(/session end .*reason="idle timeout"/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a dropped connection comes back to the same shell, output in order, nothing doubled', async ({ page }) => {
+  const server = await startDeckhand(['e2e/fixtures/terminal-tabs.md']);
+  const port = new URL(server.url).port;
+  // Drops every TCP connection to this server, as a network loss does (needs ss -K: Linux, root).
+  const dropConnections = (): boolean => spawnSync('ss', ['-K', 'dst', '127.0.0.1', 'dport', '=', port]).status === 0;
+  const terminalSockets: string[] = [];
+  page.on('websocket', (socket) => socket.url().includes('/ws/terminal') && terminalSockets.push(socket.url()));
+  try {
+    await page.goto(server.url);
+    await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
+    const before = await shellPid(page, 'before');
+    await typeInTerminal(page, 'for i in $(seq 1 300); do echo line-$i; sleep 0.01; done; echo stream-$((1+1))-done');
+    await expect(screen(page)).toContainText('line-40');
+    test.skip(!dropConnections(), 'ss -K cannot drop connections here');
+    await expect(screen(page)).toContainText('line-150');
+    dropConnections();
+    await expect(screen(page)).toContainText('stream-2-done', { timeout: 20_000 });
+    const numbers = [...((await screen(page).textContent()) ?? '').matchAll(/line-(\d+)/g)].map((match) => Number(match[1]));
+    expect(numbers.length).toBeGreaterThan(5);
+    expect(numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1), `lines on screen: ${numbers.join(' ')}`).toBe(true);
+    expect(numbers.at(-1)).toBe(300);
+    expect(await shellPid(page, 'after')).toBe(before);
+    expect(terminalSockets.length, 'reconnected after each drop').toBeGreaterThanOrEqual(3);
+    expect(terminalSockets.slice(1).every((url) => /[?&]offset=\d+/.test(url)), 'reconnections resume from an offset').toBe(true);
   } finally {
     await server.stop();
   }

@@ -108,6 +108,26 @@ test('every text on a default-theme slide meets WCAG AA contrast', async ({ page
   for (const { text, ratio } of ratios) expect(ratio, `contrast of "${text}"`).toBeGreaterThanOrEqual(4.5);
 });
 
+test('header, footer, page numbers, image sizes and backgrounds come from the deck', async ({ page }) => {
+  await openDeck(page, deckhand, '#/plain/1');
+  const section = page.locator('.slide-area .dh-deck > section');
+  await expect(section.locator('header')).toHaveText('A header');
+  await expect(section.locator('footer')).toHaveText('A footer');
+  expect(await section.evaluate((element) => getComputedStyle(element, '::after').content)).toBe('"1"');
+
+  await openDeck(page, deckhand, '#/course/6');
+  await expectSlide(page, 'A picture', 6);
+  const picture = page.locator('.slide-area').getByRole('img', { name: "A ship's wheel" });
+  expect(await picture.evaluate((element) => getComputedStyle(element).width)).toBe('200px');
+  const background = page.locator('.slide-area .dh-backgrounds figure');
+  expect(await background.evaluate((element) => getComputedStyle(element).backgroundImage)).toContain('wheel.svg');
+  const [layer, slide] = await Promise.all([
+    page.locator('.slide-area .dh-backgrounds').evaluate((element) => element.getBoundingClientRect().width),
+    page.locator('.slide-area .dh-deck > section').evaluate((element) => element.getBoundingClientRect().width),
+  ]);
+  expect(layer / slide).toBeCloseTo(0.3, 1);
+});
+
 test('t hides the terminal, m maximises it, and the divider position is remembered', async ({ page }) => {
   await openDeck(page, deckhand, '#/course/1');
   const audience = page.locator('.audience');

@@ -157,6 +157,22 @@ test('t hides the terminal, m maximises it, and the divider position is remember
   await expect(page.getByRole('separator', { name: 'Resize slide and terminal' })).toHaveAttribute('aria-valuenow', String(moved));
 });
 
+test('the terminal font grows and shrinks for a projector, and stays so after a reload', async ({ page }) => {
+  await openDeck(page, deckhand, '#/course/1');
+  await expectSlide(page, 'Welcome aboard');
+  const rows = page.locator('.xterm-rows');
+  const size = async (): Promise<number> => parseFloat(await rows.evaluate((element) => getComputedStyle(element).fontSize));
+  await expect(rows).toBeAttached();
+  const start = await size();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect.poll(size).toBe(start + 4);
+  await page.getByRole('button', { name: 'Smaller terminal font' }).click();
+  await expect.poll(size).toBe(start + 2);
+  await page.reload();
+  await expect.poll(size).toBe(start + 2);
+});
+
 test('the terminal\'s screen-reader mode can be switched on', async ({ page }) => {
   await openDeck(page, deckhand, '#/course/1');
   await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', /open|connecting/);

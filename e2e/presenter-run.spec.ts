@@ -104,3 +104,12 @@ test('the presenter view\'s terminal is the same session as the audience screen\
   await expect.poll(() => hasRow(page, 'shared-42')).toBe(true);
   await expect.poll(() => hasRow(presenter, 'shared-42')).toBe(true);
 });
+
+test('a block with term=2 runs in terminal tab 2', async ({ page }) => {
+  await openDeck(page, deckhand, '#/course/9');
+  await expectSlide(page, 'Slide nine', 9);
+  await terminalReady(page);
+  await page.locator('.slide-area figure.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Terminal 2' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.xterm-rows').filter({ hasText: 'second-tab-2' })).toHaveCount(1);
+});

@@ -2,7 +2,7 @@
 // shown as text and links limited to http(s) and in-deck addresses, so a note can never run script.
 import { Marked } from 'marked';
 
-const notesMarked = new Marked({ gfm: true, breaks: true });
+const notesMarked = new Marked({ gfm: true });
 notesMarked.use({
   renderer: {
     html(token) {

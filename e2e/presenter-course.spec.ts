@@ -204,6 +204,8 @@ test('on a phone the deck becomes a reading view with every slide reflowed', asy
   const widths = await reading.locator('.dh-deck > section').evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().width));
   expect(Math.max(...widths)).toBeLessThanOrEqual(390);
   await expect(page.getByTestId('terminal')).toHaveCount(0);
+  await page.getByRole('link', { name: /Use this phone as a clicker/ }).click();
+  await expect(page.getByRole('main', { name: 'Clicker' })).toBeVisible();
   await context.close();
 });
 

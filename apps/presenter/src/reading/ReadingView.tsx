@@ -2,6 +2,7 @@
 // text reflowed instead of a scaled-down 1280×720 picture. The slide in the address is scrolled into
 // view; the terminal stays on bigger screens.
 import { useEffect, useRef } from 'react';
+import { routeHash } from '../route';
 import { themeOf, themeTone } from '../themes/themes';
 import type { DeckSession } from '../views/deck-session';
 
@@ -16,6 +17,9 @@ export function ReadingView({ session }: { session: DeckSession }) {
 
   return (
     <main className="reading-view" ref={container} aria-label={`${String(deck.directives.title ?? deck.id)}, reading view`}>
+      <a className="clicker-link" href={routeHash({ deck: deck.id, slide: current, view: 'presenter' })}>
+        Presenting? Use this phone as a clicker
+      </a>
       {deck.slides.map((slide) => (
         <article key={slide.index} className="reading-slide" data-slide={slide.index} aria-label={`Slide ${slide.index} of ${deck.slides.length}`}>
           <div className="dh-deck" data-theme={theme} data-tone={themeTone(theme)} dangerouslySetInnerHTML={{ __html: slide.sectionHtml }} />

@@ -77,6 +77,7 @@ export class SyncChannel {
 
   private receive(data: unknown): void {
     if (!isSyncMessage(data) || data.from === this.id) return;
+    if ('to' in data && data.to !== undefined && data.to !== this.id) return;
     if (data.from !== undefined) {
       if (this.seen.includes(key(data))) return;
       this.remember(data);

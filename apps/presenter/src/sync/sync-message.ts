@@ -5,7 +5,7 @@ export type LayoutName = 'slide' | 'split' | 'terminal';
 
 export type SyncBody =
   | { type: 'hello'; deck: string }
-  | { type: 'slide'; deck: string; slide: number }
+  | { type: 'slide'; deck: string; slide: number; /** Only for this view (an answer to its hello). */ to?: string }
   | { type: 'layout'; deck: string; layout: LayoutName }
   | { type: 'run'; deck: string; block: string }
   | { type: 'stop'; deck: string; block: string }

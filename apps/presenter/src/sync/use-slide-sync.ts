@@ -22,7 +22,8 @@ export function useSlideSync(sync: SyncChannel, deck: string, slide: number, vie
   useEffect(() => {
     const off = sync.onMessage((message) => {
       if (message.deck !== deck) return;
-      if (message.type === 'hello') sync.send({ type: 'slide', deck, slide: current.current.slide });
+      // The answer goes to the view that asked only: views that merely disagree never swap slides.
+      if (message.type === 'hello') sync.send({ type: 'slide', deck, slide: current.current.slide, to: message.from });
       else if (message.type === 'slide' && message.slide !== current.current.slide) {
         known.current = message.slide;
         navigate({ deck, slide: message.slide, view: current.current.view }, { replace: true });

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDeck, type CodeBlock } from '@deckhand/deck';
-import type { CheckShell, StepOutcome } from './check-shell';
+import type { CheckShell, StepOutcome, Terminal } from './check-shell';
 import { DockerEngine, newRunId } from './docker-engine';
 import { imageNeeds, registryFailure, simpleCommands } from './docker-images';
 import { cleanTerminalOutput, compareOutput, outputLines } from './expected-output';
@@ -37,6 +37,12 @@ export interface CheckOptions {
   stopOnFailure?: boolean;
   /** Stops the check (Ctrl-C): running commands are killed, then the clean-up still runs. */
   signal?: AbortSignal;
+  /**
+   * Runs the deck in terminals from here (a Docker sandbox, with its own engine) instead of local
+   * shells: Docker commands then go to the sandbox's engine, which goes with the sandbox, so the
+   * host's engine is neither asked about images nor cleaned up.
+   */
+  openTerminal?: (cwd: string) => Promise<Terminal>;
 }
 
 export interface DeckReport {
@@ -82,14 +88,15 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
     options.onResult?.(result);
   };
 
-  const docker = DockerEngine.find();
+  // In a sandbox, Docker commands go to the sandbox's own engine: the host's is not involved.
+  const docker = options.openTerminal ? null : DockerEngine.find();
   const usesDocker = selected.some(({ block }) => mentionsDocker(block.commands.join('\n')));
   const engineUp = usesDocker && docker !== null && (await docker.answers());
   const runId = newRunId();
   if (engineUp && docker) await docker.reapDeadRuns();
   const wrapper = engineUp && docker ? docker.makeLabellingWrapper(runId) : null;
   const before = engineUp && docker ? await docker.snapshot() : null;
-  const shells = new ShellPool(deckDir, wrapper?.dir);
+  const shells = new ShellPool(deckDir, wrapper?.dir, options.openTerminal);
   /** Images earlier blocks build or tag, with the block's line. */
   const earlier = new Map<string, number>();
   let notRun = 0;
@@ -119,11 +126,11 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
       }
       const text = block.commands.join('\n');
       const usesDockerHere = mentionsDocker(text);
-      if (usesDockerHere && !docker) {
+      if (usesDockerHere && !docker && !options.openTerminal) {
         done('skip', { reason: 'needs Docker, and no docker command is on PATH (scripts/docker-engine.sh up installs one)' });
         continue;
       }
-      if (usesDockerHere && !engineUp) {
+      if (usesDockerHere && !engineUp && !options.openTerminal) {
         done('skip', { reason: 'needs Docker, and no Docker engine answers (scripts/docker-engine.sh up starts one)' });
         continue;
       }
@@ -132,7 +139,15 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
       // Ctrl-C first: a shell that does not come back from it is replaced by get().
       if (block.options.interrupt) await shells.interrupt(term);
       const shell = await shells.get(term);
-      if (cwd) await shell.run(keepingStatus(`cd '${cwd.replace(/'/g, "'\\''")}'`), 5_000);
+      if (cwd) {
+        const moved = await shell.run(keepingStatus(`cd '${cwd.replace(/'/g, "'\\''")}' 2>/dev/null || echo not-there`), 5_000);
+        if (moved.output.includes('not-there')) {
+          const where = options.openTerminal ? ' inside the sandbox (share the course with --share)' : '';
+          const result = done('fail', { reason: `cannot cd to ${cwd}${where}` });
+          if (stop(result)) break;
+          continue;
+        }
+      }
       if (usesDockerHere && docker) {
         // Where the block's `docker build .` will look: the shell's directory now, not the deck's.
         const pwd = outputLines(cleanTerminalOutput((await shell.run(keepingStatus('pwd'), 5_000)).output))[0];
@@ -207,8 +222,8 @@ async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, 
         stuck: true,
       };
     }
-    const needsRegistry = outcome.status !== 0 ? registryFailure(actual.join('\n')) : null;
-    if (needsRegistry) return { kind: 'skip', reason: needsRegistry };
+    const missing = outcome.status !== 0 ? (registryFailure(actual.join('\n')) ?? engineFailure(actual.join('\n'))) : null;
+    if (missing) return { kind: 'skip', reason: missing };
     if (hasExpected) {
       const comparison = compareOutput(expected, actual, mode);
       if (!comparison.ok) return { kind: 'fail', reason: `${label} printed other output than the deck shows`, diff: comparison.diff, stuck: false };
@@ -233,6 +248,13 @@ const CLIENT_NOTICES = [/DEPRECATED: The legacy builder is deprecated[^\n]*\n(?:
 
 function withoutClientNotices(output: string): string {
   return CLIENT_NOTICES.reduce((text, notice) => text.replace(notice, ''), output);
+}
+
+/** A failing command that found no Docker engine (or no docker command) where it ran. */
+function engineFailure(output: string): string | null {
+  if (/Cannot connect to the Docker daemon|Is the docker daemon running\?/.test(output)) return 'needs Docker, and no Docker engine answers where the deck runs';
+  if (/docker: (?:command )?not found/.test(output)) return 'needs Docker, and there is no docker command where the deck runs';
+  return null;
 }
 
 /** True when a later block on the same terminal starts with Ctrl-C: this one may run until then. */

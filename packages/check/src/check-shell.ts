@@ -27,6 +27,8 @@ const ROWS = 50;
 const START_TIMEOUT_MS = 10_000;
 /** How long Ctrl-C may take to bring the prompt back before the shell is called stuck. */
 const INTERRUPT_TIMEOUT_MS = 3_000;
+/** Time for `exec bash` to take over a sandbox's shell before the set-up is typed. */
+const TAKE_OVER_MS = 500;
 
 const SENTINEL = /\u001eDH:(\d+):(\d+)\u001e/g;
 
@@ -36,23 +38,37 @@ const SETUP =
   "stty -echo; set +H; PS1=''; PS2=''; __dh_status() { return \"$1\"; }; " +
   'PROMPT_COMMAND=\'__dh_s=$?; printf "\\036DH:%s:%s\\036" "${__dh_tag:-0}" "$__dh_s"\'\n';
 
+/**
+ * What a check needs of a terminal: the shape of a server sandbox's `Shell`, so a check can run in a
+ * Docker sandbox as attendees would (`deckhand check --sandbox docker`) as well as in a local pty.
+ */
+export interface Terminal {
+  write(data: string): void;
+  onData(listener: (data: Uint8Array | string) => void): unknown;
+  onExit(listener: () => void): unknown;
+  /** Ends the terminal and everything it started. */
+  dispose(): void;
+}
+
 export class CheckShell {
   private buffer = '';
   private tag = 0;
   private exited = false;
   private listeners = new Set<() => void>();
+  private readonly decoder = new TextDecoder();
 
-  private constructor(private readonly child: pty.IPty) {
-    child.onData((data) => {
-      this.buffer += data;
+  private constructor(private readonly terminal: Terminal) {
+    terminal.onData((data) => {
+      this.buffer += typeof data === 'string' ? data : this.decoder.decode(data, { stream: true });
       for (const listener of [...this.listeners]) listener();
     });
-    child.onExit(() => {
+    terminal.onExit(() => {
       this.exited = true;
       for (const listener of [...this.listeners]) listener();
     });
   }
 
+  /** A local bash in a pty. */
   static async start(options: CheckShellOptions): Promise<CheckShell> {
     const bash = ['/bin/bash', '/usr/bin/bash'].find((candidate) => existsSync(candidate));
     if (!bash) throw new Error('deckhand check needs bash (/bin/bash): install it and run again.');
@@ -63,12 +79,41 @@ export class CheckShell {
       cwd: options.cwd,
       env: options.env,
     });
-    const shell = new CheckShell(child);
-    child.write(SETUP);
+    const terminal: Terminal = {
+      write: (data) => child.write(data),
+      onData: (listener) => child.onData(listener),
+      onExit: (listener) => child.onExit(listener),
+      dispose: () => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+        child.kill();
+      },
+    };
+    return CheckShell.setUp(new CheckShell(terminal), SETUP);
+  }
+
+  /**
+   * A shell in a terminal someone else started (a sandbox's): it must have bash, which takes over
+   * with the same settings as a local check shell, and `exports` for its environment.
+   */
+  static async over(terminal: Terminal, exports: Record<string, string>): Promise<CheckShell> {
+    const shell = new CheckShell(terminal);
+    const env = Object.entries(exports).map(([key, value]) => `export ${key}='${value.replace(/'/g, "'\\''")}'; `).join('');
+    // `exec bash` first; the rest waits in the terminal's input until the new bash reads it.
+    terminal.write('exec bash --noprofile --norc --noediting -i\n');
+    await new Promise((resolve) => setTimeout(resolve, TAKE_OVER_MS));
+    return CheckShell.setUp(shell, env + SETUP);
+  }
+
+  private static async setUp(shell: CheckShell, setup: string): Promise<CheckShell> {
+    shell.terminal.write(setup);
     const ready = await shell.waitFor(() => shell.takeSentinel(0) !== null, START_TIMEOUT_MS);
     if (!ready) {
       shell.dispose();
-      throw new Error(`the check shell printed no prompt within ${START_TIMEOUT_MS / 1000} s`);
+      throw new Error(`the check shell printed no prompt within ${START_TIMEOUT_MS / 1000} s (does it have bash?)`);
     }
     return shell;
   }
@@ -89,7 +134,7 @@ export class CheckShell {
     let output = '';
     // A group, so a multi-line script reaches the prompt once, with the status of its last command;
     // `$?` is given back first, so `echo $?` still sees the previous command's status.
-    this.child.write(`__dh_tag=${tag}; __dh_status "\${__dh_s:-0}"; {\n${command}\n}\n`);
+    this.terminal.write(`__dh_tag=${tag}; __dh_status "\${__dh_s:-0}"; {\n${command}\n}\n`);
     const finished = await this.waitFor(() => {
       const found = this.takeSentinel(tag);
       if (found) {
@@ -115,7 +160,7 @@ export class CheckShell {
     for (let attempt = 0; attempt < 2; attempt++) {
       if (this.exited) return false;
       this.buffer = '';
-      this.child.write('\u0003');
+      this.terminal.write('\u0003');
       if (await this.waitFor(() => new RegExp(SENTINEL.source).test(this.buffer) || this.exited, INTERRUPT_TIMEOUT_MS / 2)) return !this.exited;
     }
     return false;
@@ -124,12 +169,7 @@ export class CheckShell {
   dispose(): void {
     if (this.exited) return;
     this.exited = true;
-    try {
-      process.kill(-this.child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-    this.child.kill();
+    this.terminal.dispose();
   }
 
   /** Output before the sentinel with this tag, once it has arrived. */

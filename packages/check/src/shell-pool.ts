@@ -1,7 +1,15 @@
 // The check's shells: one per terminal tab a deck uses, started on first use in the deck's folder,
 // with an environment of their own (never the caller's secrets).
 import path from 'node:path';
-import { CheckShell } from './check-shell';
+import { CheckShell, type Terminal } from './check-shell';
+
+/** Asks tools for plain, stable output, and tells scripts they run under a check. */
+const STABLE_OUTPUT: Record<string, string> = {
+  BUILDKIT_PROGRESS: 'plain',
+  DOCKER_CLI_HINTS: 'false',
+  DECKHAND: '1',
+  DECKHAND_CHECK: '1',
+};
 
 /** A command of the check's own that leaves `$?` as the deck's last command set it. */
 export function keepingStatus(command: string): string {
@@ -15,12 +23,16 @@ export class ShellPool {
   constructor(
     private readonly deckDir: string,
     private readonly wrapperDir: string | undefined,
+    /** Where shells come from instead of a local pty (a Docker sandbox), starting in a directory. */
+    private readonly openTerminal?: (cwd: string) => Promise<Terminal>,
   ) {}
 
   async get(term: number): Promise<CheckShell> {
     const existing = this.shells.get(term);
     if (existing?.alive) return existing;
-    const shell = await CheckShell.start({ cwd: this.deckDir, env: checkEnvironment(this.wrapperDir) });
+    const shell = this.openTerminal
+      ? await CheckShell.over(await this.openTerminal(this.deckDir), STABLE_OUTPUT)
+      : await CheckShell.start({ cwd: this.deckDir, env: checkEnvironment(this.wrapperDir) });
     this.shells.set(term, shell);
     return shell;
   }
@@ -60,9 +72,5 @@ function checkEnvironment(wrapperDir: string | undefined): Record<string, string
   env.TERM = 'xterm-256color';
   env.LANG ??= 'C.UTF-8';
   env.PATH = [wrapperDir, env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].filter(Boolean).join(path.delimiter);
-  env.BUILDKIT_PROGRESS = 'plain';
-  env.DOCKER_CLI_HINTS = 'false';
-  env.DECKHAND = '1';
-  env.DECKHAND_CHECK = '1';
-  return env;
+  return { ...env, ...STABLE_OUTPUT };
 }

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkDeck, decksIn, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
 import { parseFlags } from '../parse-flags';
+import { SANDBOX_FLAGS, sandboxFromFlags } from '../sandbox-flags';
 import { UsageError } from '../usage-error';
 import type { Command } from '../main';
 
@@ -15,6 +16,8 @@ compares each command's output with the deck, and prints pass, fail (with a diff
   --only SLIDES    only the blocks on these slides: 3, or 3,5-7
   --junit FILE     also write the results as JUnit XML (for CI)
   --timeout S      seconds a block may take when it sets no timeout= (default 30)
+  --sandbox docker run the deck as an attendee would, in a Docker sandbox; with it, the sandbox flags
+                   of "deckhand serve --help" (--image, --docker-engine sidecar, --share DIR…)
 Exit status: 0 when nothing failed, 1 when a block failed, 2 for a usage error.
 In expected output: <id> <digest> <date> <duration> <size> <ago> <any> anywhere in a line, and a
 line "..." for any number of lines (docs/check.md).`;
@@ -26,7 +29,7 @@ export const checkCommand: Command = {
   async run(args) {
     const { values, positionals } = parseFlags(
       args,
-      { 'keep-going': { type: 'boolean' }, only: { type: 'string' }, junit: { type: 'string' }, timeout: { type: 'string' } },
+      { 'keep-going': { type: 'boolean' }, only: { type: 'string' }, junit: { type: 'string' }, timeout: { type: 'string' }, ...SANDBOX_FLAGS },
       usage,
     );
     if (positionals.length !== 1) throw new UsageError('give one deck file or folder', usage);
@@ -39,6 +42,13 @@ export const checkCommand: Command = {
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error), usage);
     }
+
+    const sandboxed = values.sandbox !== undefined && values.sandbox !== 'local';
+    // Always read, so Docker-only flags without --sandbox docker are refused rather than ignored.
+    const chosen = await sandboxFromFlags(values, process.cwd(), usage);
+    const sandbox = sandboxed ? chosen : null;
+    // Wide, so tools that fit tables to the terminal do not truncate (as the local check shell).
+    const openTerminal = sandbox ? (cwd: string) => sandbox.openShell({ cols: 200, rows: 50, cwd }) : undefined;
 
     const started = Date.now();
     const reports: DeckReport[] = [];
@@ -59,6 +69,7 @@ export const checkCommand: Command = {
       if (stopping.signal.aborted) break;
       const report = await checkDeck(deck, {
         signal: stopping.signal,
+        ...(openTerminal ? { openTerminal } : {}),
         ...(only ? { only } : {}),
         ...(timeout ? { defaultTimeout: timeout } : {}),
         stopOnFailure: !keepGoing,

@@ -100,3 +100,15 @@ test('views on two devices stay on the same slide through the server', async ({ 
   await trainer.close();
   await projector.close();
 });
+
+test('o in the presenter view opens the overview over it, and a click goes there', async ({ page }) => {
+  await openDeck(page, deckhand, '#/course/1/presenter');
+  const current = page.getByRole('region', { name: 'Current slide' });
+  await expect(current.getByRole('heading', { name: 'Welcome aboard' })).toBeVisible();
+  await page.keyboard.press('o');
+  const overview = page.getByRole('dialog', { name: 'Overview of all slides' });
+  await overview.getByRole('button', { name: 'Slide 7: Placeholders' }).click();
+  await expect(overview).toBeHidden();
+  await expect(current.getByRole('heading', { name: 'Placeholders' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/course\/7\/presenter$/);
+});

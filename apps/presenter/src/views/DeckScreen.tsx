@@ -84,8 +84,24 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
   const progress = useExerciseProgress(deck.id);
   const [helpOpen, setHelpOpen] = useState(false);
 
-  const openOverview = useCallback(() => navigate({ deck: deck.id, slide: current, view: 'overview' }), [deck.id, current]);
-  const closeOverview = useCallback((slide: number) => navigate({ deck: deck.id, slide, view: 'audience' }), [deck.id]);
+  // The audience view's overview is a route (Back closes it); over the presenter view it is a layer, so
+  // the presenter view (and its terminal) stays underneath.
+  const [presenterOverview, setPresenterOverview] = useState(false);
+  const presenting = route.view === 'presenter';
+  const overviewOpen = presenting ? presenterOverview : route.view === 'overview';
+  const openOverview = useCallback(() => {
+    if (presenting) setPresenterOverview(true);
+    else navigate({ deck: deck.id, slide: current, view: 'overview' });
+  }, [presenting, deck.id, current]);
+  const closeOverview = useCallback(
+    (slide: number) => {
+      if (presenting) {
+        setPresenterOverview(false);
+        navigate({ deck: deck.id, slide, view: 'presenter' });
+      } else navigate({ deck: deck.id, slide, view: 'audience' });
+    },
+    [presenting, deck.id],
+  );
   const openPresenter = useCallback(() => {
     window.open(routeHash({ deck: deck.id, slide: current, view: 'presenter' }), `deckhand-presenter-${deck.id}`);
   }, [deck.id, current]);
@@ -121,8 +137,8 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     previous: () => go(current - 1),
     first: () => go(1),
     last: () => go(total),
-    overview: () => (route.view === 'overview' ? closeOverview(current) : openOverview()),
-    presenter: () => (route.view === 'presenter' ? undefined : openPresenter()),
+    overview: () => (overviewOpen ? closeOverview(current) : openOverview()),
+    presenter: () => (presenting ? undefined : openPresenter()),
     fullscreen: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
     terminal: () => setLayout(layout === 'slide' ? 'split' : 'slide'),
     'maximise-terminal': () => setLayout(layout === 'terminal' ? 'split' : 'terminal'),
@@ -132,14 +148,14 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     help: () => setHelpOpen((open) => !open),
     close: () => {
       if (helpOpen) setHelpOpen(false);
-      else if (route.view === 'overview') closeOverview(current);
+      else if (overviewOpen) closeOverview(current);
     },
   };
   useShortcuts({ command: (command) => commands[command](), jump: go });
 
   const slide = deck.slides[current - 1];
   let view;
-  if (route.view === 'presenter') view = <PresenterView session={session} narrow={narrow} />;
+  if (presenting) view = <PresenterView session={session} narrow={narrow} />;
   else if (narrow) view = <ReadingView session={session} />;
   else view = <AudienceView session={session} />;
 
@@ -148,7 +164,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
       <DeckStyle css={deck.css} />
       <SlideAnnouncer index={current} total={total} title={slide?.title ?? null} />
       <Suspense fallback={<main className="notice">Loading…</main>}>{view}</Suspense>
-      {route.view === 'overview' && (
+      {overviewOpen && (
         <Suspense fallback={null}>
           <OverviewGrid session={session} onSelect={closeOverview} />
         </Suspense>

@@ -1,5 +1,6 @@
 // Loads a deck and keeps it current: when the server says the deck's file changed, the deck is fetched
-// again and replaces the old one in place (the route, and so the slide, and the terminal stay).
+// again and replaces the old one in place (the route, and so the slide, and the terminal stay); so it is
+// after the sync connection comes back, in case the file changed meanwhile.
 import { useEffect, useState } from 'react';
 import type { SyncChannel } from '../sync/sync-channel';
 import { AccessNeededError, DeckNotFoundError, fetchDeck, type LoadedDeck } from './api';
@@ -40,9 +41,14 @@ export function useDeck(id: string, sync: SyncChannel): DeckState {
     const off = sync.onMessage((message) => {
       if (message.type === 'deck-changed' && message.deck === id) load();
     });
+    // After a lost connection (a server restart, Wi-Fi) the deck may have changed unseen: fetch it again.
+    const offConnect = sync.onConnect((again) => {
+      if (again) load();
+    });
     return () => {
       cancelled = true;
       off();
+      offConnect();
     };
   }, [id, sync]);
 

@@ -14,7 +14,8 @@ export class SyncChannel {
   private seq = 0;
   private readonly seen: string[] = [];
   private readonly listeners = new Set<(message: SyncMessage) => void>();
-  private readonly connectListeners = new Set<() => void>();
+  private readonly connectListeners = new Set<(again: boolean) => void>();
+  private connections = 0;
   private readonly broadcast: BroadcastChannel | null;
   private socket: WebSocket | null = null;
   private retryDelay = RECONNECT_MIN_MS;
@@ -39,8 +40,8 @@ export class SyncChannel {
     return () => this.listeners.delete(listener);
   }
 
-  /** Called each time the server connection opens (again): a view says hello to catch up. */
-  onConnect(listener: () => void): () => void {
+  /** Called each time the server connection opens; `again` after a lost connection came back. */
+  onConnect(listener: (again: boolean) => void): () => void {
     this.connectListeners.add(listener);
     return () => this.connectListeners.delete(listener);
   }
@@ -58,7 +59,8 @@ export class SyncChannel {
     this.socket = socket;
     socket.onopen = () => {
       this.retryDelay = RECONNECT_MIN_MS;
-      for (const listener of this.connectListeners) listener();
+      const again = this.connections++ > 0;
+      for (const listener of this.connectListeners) listener(again);
     };
     socket.onmessage = (event: MessageEvent<unknown>) => {
       if (typeof event.data !== 'string') return;

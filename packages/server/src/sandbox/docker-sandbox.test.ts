@@ -197,6 +197,9 @@ describe.skipIf(noSidecar !== null)('Docker sandbox with a sidecar engine', () =
       expect(
         await session.run('docker run -d -p 8080:80 busybox sh -c "echo served-\\$((40+2)) > /i.html; httpd -f -p 80 -h /" >/dev/null; sleep 1; curl -s http://127.0.0.1:8080/i.html', 30_000),
       ).toMatch(/^served-42\r?$/m);
+      // The shell's folders are the engine's too: a bind mount of $HOME or /tmp shows the same files.
+      expect(await session.run('mkdir -p ~/d && echo "bound-$((40+2))" > ~/d/f && docker run --rm -v ~/d:/d busybox cat /d/f', 30_000)).toMatch(/^bound-42\r?$/m);
+      expect(await session.run('d=$(mktemp -d) && docker run --rm -v "$d":/out busybox sh -c "echo made > /out/f" && cat "$d/f"', 30_000)).toMatch(/^made\r?$/m);
       // The host's engine does not see what the session ran.
       expect(execFileSync('docker', ['images', '-q', 'mine'], { encoding: 'utf8' }).trim()).toBe('');
     } finally {

@@ -72,11 +72,13 @@ export class DockerSandbox implements Sandbox {
 
   async openShell(options: ShellOptions): Promise<Shell> {
     const name = `deckhand-session-${randomBytes(6).toString('hex')}`;
-    const engine = this.options.engine ? await this.options.engine.start(this.docker, name, this.options.network) : null;
+    const engine = this.options.engine
+      ? await this.options.engine.start(this.docker, name, this.options.network, ['/tmp', HOME], this.options.share)
+      : null;
     try {
       const share = this.options.share;
       const inShare = share && options.cwd && (options.cwd === share || options.cwd.startsWith(share + path.sep));
-      const flags = this.runFlags(name, engine?.network ?? this.options.network, [
+      const flags = this.runFlags(name, engine?.network ?? this.options.network, engine?.mounts, [
         ...(share ? ['--mount', `type=bind,src=${share},dst=${share},readonly`] : []),
         ...(inShare ? ['--workdir', options.cwd as string] : []),
         ...(engine?.runFlags ?? []),
@@ -96,10 +98,15 @@ export class DockerSandbox implements Sandbox {
   }
 
   /** The hardening, in one place: each flag is explained in docs/sandboxes.md. */
-  runFlags(name: string, network: string, extra: string[] = []): string[] {
+  runFlags(name: string, network: string, workspace: string[] | undefined, extra: string[] = []): string[] {
     const o = this.options;
     const tmpfs = `rw,nosuid,nodev,size=${o.tmpfsSize}`;
     const [uid = '1000', gid = uid] = o.user.split(':');
+    // Writable folders: small tmpfs mounts that go with the session, or the engine's shared volumes.
+    const writable = workspace ?? [
+      '--tmpfs', `/tmp:${tmpfs}`,
+      '--tmpfs', `${HOME}:${tmpfs},uid=${uid},gid=${gid},mode=0700`,
+    ];
     return [
       '--rm', '--init', '-it', '--pull', 'never',
       '--name', name,
@@ -112,8 +119,7 @@ export class DockerSandbox implements Sandbox {
       '--memory', o.memory, '--memory-swap', o.memory,
       '--cpus', o.cpus,
       '--read-only',
-      '--tmpfs', `/tmp:${tmpfs}`,
-      '--tmpfs', `${HOME}:${tmpfs},uid=${uid},gid=${gid},mode=0700`,
+      ...writable,
       '--workdir', HOME,
       '--env', `HOME=${HOME}`,
       '--env', 'TERM=xterm-256color',

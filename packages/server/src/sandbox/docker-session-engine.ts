@@ -11,6 +11,11 @@ import { SANDBOX_LABEL, SANDBOX_OWNER_LABEL, ownerId } from './docker-cli';
 export interface StartedEngine {
   /** `docker run --network` value for the session container (it joins the engine's namespace). */
   network: string;
+  /**
+   * Mounts for the session container's writable folders, shared with the engine, so that
+   * `docker run -v "$PWD":/data` from the shell names a folder the engine sees too.
+   */
+  mounts: string[];
   /** Extra `docker run` flags for the session container (DOCKER_HOST). */
   runFlags: string[];
   stop(): Promise<void>;
@@ -19,8 +24,11 @@ export interface StartedEngine {
 export interface SessionEngine {
   /** Checks what the engine needs (its image) when the server starts; throws with what to do. */
   prepare(docker: DockerCli): Promise<void>;
-  /** Starts an engine for the session `session`, on the sandbox's network policy. */
-  start(docker: DockerCli, session: string, network: string): Promise<StartedEngine>;
+  /**
+   * Starts an engine for the session `session`, on the sandbox's network policy, seeing the session's
+   * writable folders (`workspace`) and the shared course folder (`share`) at the same paths.
+   */
+  start(docker: DockerCli, session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine>;
 }
 
 export interface SidecarOptions {
@@ -70,9 +78,15 @@ export class DockerSidecarEngine implements SessionEngine {
     }
   }
 
-  async start(docker: DockerCli, session: string, network: string): Promise<StartedEngine> {
+  async start(docker: DockerCli, session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine> {
     const name = `${session}-engine-${randomBytes(3).toString('hex')}`;
     const o = this.options;
+    const labels = ['--label', `${SANDBOX_LABEL}=workspace`, '--label', `${SANDBOX_OWNER_LABEL}=${ownerId()}`];
+    // One labelled volume per writable folder, mounted in both containers. A new volume takes the
+    // image's content and owners at that path (the session user's home, a 1777 /tmp).
+    const volumes = workspace.map((_, i) => `${name}-work${i}`);
+    for (const volume of volumes) await docker.run(['volume', 'create', ...labels, volume]);
+    const mounts = workspace.flatMap((dir, i) => ['--mount', `type=volume,src=${volumes[i]},dst=${dir}`]);
     const started = await docker.run([
       'run', '-d', '--rm', '--pull', 'never',
       '--name', name,
@@ -87,11 +101,14 @@ export class DockerSidecarEngine implements SessionEngine {
       '--network', network,
       // Image layers on a volume: overlay2 does not stack on the container's own overlay root.
       '--mount', 'type=volume,dst=/var/lib/docker',
+      ...mounts,
+      ...(share ? ['--mount', `type=bind,src=${share},dst=${share},readonly`] : []),
       o.image,
       'sh', '-c', ENGINE_START,
     ]);
     const stop = async (): Promise<void> => {
       await docker.run(['rm', '-f', '-v', name]);
+      await docker.run(['volume', 'rm', '-f', ...volumes]);
     };
     if (started.code !== 0) throw new Error(`could not start the session's Docker engine: ${started.stderr.trim()}`);
     try {
@@ -101,7 +118,7 @@ export class DockerSidecarEngine implements SessionEngine {
       await stop();
       throw error;
     }
-    return { network: `container:${name}`, runFlags: ['--env', `DOCKER_HOST=${ENGINE_ADDRESS}`], stop };
+    return { network: `container:${name}`, mounts, runFlags: ['--env', `DOCKER_HOST=${ENGINE_ADDRESS}`], stop };
   }
 }
 

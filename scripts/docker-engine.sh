@@ -94,7 +94,7 @@ build_sandbox_engine() {
   # The user 1000 is the sandbox shell's (serve --user); it may use the session's engine, not the host's.
   printf '%s\n' \
     'FROM debian:bookworm' \
-    'RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io iptables ca-certificates curl wget procps iproute2 >/dev/null && rm -rf /var/lib/apt/lists/*' \
+    'RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io iptables ca-certificates curl wget procps iproute2 make >/dev/null && rm -rf /var/lib/apt/lists/*' \
     'RUN useradd --uid 1000 --user-group --create-home --shell /bin/bash deckhand' \
     'CMD ["bash"]' \
     | DOCKER_BUILDKIT=0 "$DOCKER" build -q -t deckhand-sandbox-engine:latest - >/dev/null

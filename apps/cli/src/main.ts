@@ -21,6 +21,11 @@ ${COMMANDS.map((command) => `  ${command.name.padEnd(10)}${command.summary}`).jo
 Run "deckhand <command> --help" for a command's options.`;
 
 export async function main(argv: string[]): Promise<number> {
+  // `deckhand inspect deck.md | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE + '\n');

@@ -5,15 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { startDeckhand, type RunningDeckhand } from './support/deckhand';
 import { openDeck } from './support/presenter';
+import { engineAbsence } from '@deckhand/docker';
 
-function engineAbsence(): string | null {
-  try {
-    execFileSync('docker', ['image', 'inspect', 'busybox:latest'], { stdio: 'ignore', timeout: 10_000 });
-    return null;
-  } catch {
-    return 'no Docker engine with busybox:latest answers (run scripts/docker-engine.sh up)';
-  }
-}
 const absent = engineAbsence();
 
 test.describe.configure({ mode: 'serial' });

@@ -2,20 +2,12 @@
 // terminal runs Docker commands against its own per-session engine, never the host's socket. Skipped,
 // with the reason, without the engine or its image (DECKHAND_SANDBOX_ENGINE_IMAGE=1
 // scripts/docker-engine.sh up builds deckhand-sandbox-engine, ~2 min).
-import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { startDeckhand, type RunningDeckhand } from './support/deckhand';
 import { openDeck } from './support/presenter';
+import { engineAbsence } from '@deckhand/docker';
 
-function absence(): string | null {
-  try {
-    execFileSync('docker', ['image', 'inspect', 'busybox:latest', 'deckhand-sandbox-engine:latest'], { stdio: 'ignore', timeout: 10_000 });
-    return null;
-  } catch {
-    return 'needs a Docker engine with busybox and deckhand-sandbox-engine (DECKHAND_SANDBOX_ENGINE_IMAGE=1 scripts/docker-engine.sh up)';
-  }
-}
-const absent = absence();
+const absent = engineAbsence(['busybox:latest', 'deckhand-sandbox-engine:latest']);
 test.skip(absent !== null, absent ?? '');
 
 let deckhand: RunningDeckhand;

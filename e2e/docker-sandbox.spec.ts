@@ -6,15 +6,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { startDeckhand, type RunningDeckhand } from './support/deckhand';
 import { openDeck } from './support/presenter';
+import { engineAbsence } from '@deckhand/docker';
 
-function engineAbsence(): string | null {
-  try {
-    execFileSync('docker', ['image', 'inspect', 'busybox:latest'], { stdio: 'ignore', timeout: 10_000 });
-    return null;
-  } catch {
-    return 'no Docker engine with busybox:latest answers (run scripts/docker-engine.sh up)';
-  }
-}
 const absent = engineAbsence();
 test.skip(absent !== null, absent ?? '');
 

@@ -7,19 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkDeck } from './check-deck';
-import { CHECK_LABEL } from './docker-engine';
+import { CHECK_LABEL } from './deck-leftovers';
+import { engineAbsence } from '@deckhand/docker';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixture = path.join(root, 'e2e/fixtures/docker-check.md');
 
-function engineAbsence(): string | null {
-  try {
-    execFileSync('docker', ['image', 'inspect', 'busybox:latest'], { stdio: 'ignore', timeout: 10_000 });
-    return null;
-  } catch {
-    return 'no Docker engine with busybox:latest answers (run scripts/docker-engine.sh up)';
-  }
-}
 const absent = engineAbsence();
 if (absent) console.warn(`skipping deckhand check engine tests: ${absent}`);
 

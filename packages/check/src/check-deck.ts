@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDeck, type CodeBlock } from '@deckhand/deck';
 import type { CheckShell, StepOutcome, Terminal } from './check-shell';
-import { DockerEngine, newRunId } from './docker-engine';
+import { DockerClient } from '@deckhand/docker';
+import { cleanUp, makeLabellingWrapper, newRunId, reapDeadRuns, snapshot } from './deck-leftovers';
 import { imageNeeds, registryFailure, simpleCommands } from './docker-images';
 import { cleanTerminalOutput, compareOutput, outputLines } from './expected-output';
 import { ShellPool, keepingStatus } from './shell-pool';
@@ -89,13 +90,13 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   };
 
   // In a sandbox, Docker commands go to the sandbox's own engine: the host's is not involved.
-  const docker = options.openTerminal ? null : DockerEngine.find();
+  const docker = options.openTerminal ? null : DockerClient.find();
   const usesDocker = selected.some(({ block }) => mentionsDocker(block.commands.join('\n')));
   const engineUp = usesDocker && docker !== null && (await docker.answers());
   const runId = newRunId();
-  if (engineUp && docker) await docker.reapDeadRuns();
-  const wrapper = engineUp && docker ? docker.makeLabellingWrapper(runId) : null;
-  const before = engineUp && docker ? await docker.snapshot() : null;
+  if (engineUp && docker) await reapDeadRuns(docker);
+  const wrapper = engineUp && docker ? makeLabellingWrapper(docker, runId) : null;
+  const before = engineUp && docker ? await snapshot(docker) : null;
   const shells = new ShellPool(deckDir, wrapper?.dir, options.openTerminal);
   /** Images earlier blocks build or tag, with the block's line. */
   const earlier = new Map<string, number>();
@@ -180,7 +181,7 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   }
   notRun = selected.length - results.length;
 
-  const cleanedUp = engineUp && docker && before ? await docker.cleanUp(runId, before, namesIn(selected)) : [];
+  const cleanedUp = engineUp && docker && before ? await cleanUp(docker, runId, before, namesIn(selected)) : [];
   return { deck: deckFile, results, notRun, cleanedUp, durationMs: Date.now() - started };
 
   function stop(result: BlockResult): boolean {
@@ -272,7 +273,7 @@ function laterInterrupts(blocks: Located[], index: number, term: number): boolea
  * build or tag to their line: when such an image is absent, that block did not make it (skipped or
  * failed), and pulling is not the answer.
  */
-async function missingImages(docker: DockerEngine, text: string, cwd: string, earlier: Map<string, number>): Promise<string | null> {
+async function missingImages(docker: DockerClient, text: string, cwd: string, earlier: Map<string, number>): Promise<string | null> {
   const needs = imageNeeds(text, cwd);
   const madeHere = new Set(needs.produced.map(withTag));
   for (const ref of needs.needed) {

@@ -4,18 +4,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { engineAbsence } from '@deckhand/docker';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-function absence(): string | null {
-  try {
-    execFileSync('docker', ['image', 'inspect', 'busybox:latest', 'deckhand-sandbox-engine:latest'], { stdio: 'ignore', timeout: 10_000 });
-    return null;
-  } catch {
-    return 'needs a Docker engine with busybox and deckhand-sandbox-engine (DECKHAND_SANDBOX_ENGINE_IMAGE=1 scripts/docker-engine.sh up)';
-  }
-}
-const absent = absence();
+const absent = engineAbsence(['busybox:latest', 'deckhand-sandbox-engine:latest']);
 if (absent) console.warn(`skipping deckhand check --sandbox tests: ${absent}`);
 
 describe.skipIf(absent !== null)('deckhand check --sandbox docker', () => {

@@ -7,19 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
 import { startServer, type RunningServer } from '../server';
-import { SANDBOX_LABEL } from './docker-cli';
+import { SANDBOX_LABEL } from './sandbox-labels';
 import { DEFAULT_DOCKER_SANDBOX, DockerSandbox } from './docker-sandbox';
 import { DEFAULT_SIDECAR, DockerSidecarEngine } from './docker-session-engine';
 import type { Shell } from './sandbox';
+import { engineAbsence } from '@deckhand/docker';
 
-function engineAbsence(): string | null {
-  try {
-    execFileSync('docker', ['image', 'inspect', 'busybox:latest'], { stdio: 'ignore', timeout: 10_000 });
-    return null;
-  } catch {
-    return 'no Docker engine with busybox:latest answers (run scripts/docker-engine.sh up)';
-  }
-}
 const absent = engineAbsence();
 if (absent) console.warn(`skipping Docker sandbox tests: ${absent}`);
 
@@ -173,16 +166,7 @@ describe.skipIf(absent !== null)('Docker sandbox', () => {
   }, 15_000);
 });
 
-function sidecarAbsence(): string | null {
-  if (absent) return absent;
-  try {
-    execFileSync('docker', ['image', 'inspect', DEFAULT_SIDECAR.image], { stdio: 'ignore', timeout: 10_000 });
-    return null;
-  } catch {
-    return `no ${DEFAULT_SIDECAR.image} image (DECKHAND_SANDBOX_ENGINE_IMAGE=1 scripts/docker-engine.sh up builds it)`;
-  }
-}
-const noSidecar = sidecarAbsence();
+const noSidecar = absent ?? engineAbsence([DEFAULT_SIDECAR.image]);
 if (noSidecar) console.warn(`skipping sidecar engine tests: ${noSidecar}`);
 
 describe.skipIf(noSidecar !== null)('Docker sandbox with a sidecar engine', () => {

@@ -7,7 +7,8 @@ import path from 'node:path';
 import * as pty from 'node-pty';
 import type { Disposable, Sandbox, Shell, ShellExit, ShellOptions } from './sandbox';
 import { shellEnvironment } from './shell-environment';
-import { DockerCli, SANDBOX_LABEL, SANDBOX_OWNER_LABEL, ownerId, reapSandboxContainers } from './docker-cli';
+import { DockerClient, ownerId, reapOrphans } from '@deckhand/docker';
+import { SANDBOX_LABEL, SANDBOX_OWNER_LABEL } from './sandbox-labels';
 import type { SessionEngine } from './docker-session-engine';
 
 export type SandboxNetwork = 'none' | 'bridge' | (string & {});
@@ -50,7 +51,7 @@ const HOME = '/home/deckhand';
 export class DockerSandbox implements Sandbox {
   readonly name = 'docker';
   private constructor(
-    private readonly docker: DockerCli,
+    private readonly docker: DockerClient,
     private readonly options: DockerSandboxOptions,
   ) {}
 
@@ -58,14 +59,14 @@ export class DockerSandbox implements Sandbox {
    * Checks the engine and the image, then removes containers left by servers that are gone (crashed,
    * killed) so they do not pile up. Throws with what to do when the engine or the image is missing.
    */
-  static async create(options: DockerSandboxOptions, docker = DockerCli.find()): Promise<DockerSandbox> {
+  static async create(options: DockerSandboxOptions, docker = DockerClient.find()): Promise<DockerSandbox> {
     if (!docker) throw new Error('--sandbox docker needs the docker command: install Docker (scripts/docker-engine.sh up does it on Debian).');
     if (!(await docker.answers())) throw new Error('--sandbox docker: no Docker engine answers; start it (scripts/docker-engine.sh up) and try again.');
     if (!(await docker.hasImage(options.image))) {
       throw new Error(`--sandbox docker: image ${options.image} is not present; build or load it first (scripts/docker-engine.sh up builds busybox).`);
     }
     if (/^0+(:|$)|^root(:|$)/.test(options.user)) throw new Error('--sandbox docker: sessions never run as root; choose another --user.');
-    await reapSandboxContainers(docker);
+    await reapOrphans(docker, { label: SANDBOX_LABEL, ownerLabel: SANDBOX_OWNER_LABEL });
     await options.engine?.prepare(docker);
     return new DockerSandbox(docker, options);
   }
@@ -135,7 +136,7 @@ class DockerShell implements Shell {
   constructor(
     private readonly child: pty.IPty,
     private readonly container: string,
-    private readonly docker: DockerCli,
+    private readonly docker: DockerClient,
     private readonly afterEnd: () => Promise<void> | undefined,
   ) {
     // When the shell exits by itself (`exit`), --rm removes the container; the engine goes too.

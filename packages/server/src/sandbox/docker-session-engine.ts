@@ -5,8 +5,8 @@
 // Privileged is the price: see docs/sandboxes.md for what it costs and the alternatives.
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import type { DockerCli } from './docker-cli';
-import { SANDBOX_LABEL, SANDBOX_OWNER_LABEL, ownerId } from './docker-cli';
+import { ownerId, type DockerClient } from '@deckhand/docker';
+import { SANDBOX_LABEL, SANDBOX_OWNER_LABEL } from './sandbox-labels';
 
 export interface StartedEngine {
   /** `docker run --network` value for the session container (it joins the engine's namespace). */
@@ -23,12 +23,12 @@ export interface StartedEngine {
 
 export interface SessionEngine {
   /** Checks what the engine needs (its image) when the server starts; throws with what to do. */
-  prepare(docker: DockerCli): Promise<void>;
+  prepare(docker: DockerClient): Promise<void>;
   /**
    * Starts an engine for the session `session`, on the sandbox's network policy, seeing the session's
    * writable folders (`workspace`) and the shared course folder (`share`) at the same paths.
    */
-  start(docker: DockerCli, session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine>;
+  start(docker: DockerClient, session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine>;
 }
 
 export interface SidecarOptions {
@@ -67,7 +67,7 @@ const ENGINE_START =
 export class DockerSidecarEngine implements SessionEngine {
   constructor(private readonly options: SidecarOptions = DEFAULT_SIDECAR) {}
 
-  async prepare(docker: DockerCli): Promise<void> {
+  async prepare(docker: DockerClient): Promise<void> {
     if (!(await docker.hasImage(this.options.image))) {
       throw new Error(
         `--docker-engine sidecar needs the image ${this.options.image}: build it with DECKHAND_SANDBOX_ENGINE_IMAGE=1 scripts/docker-engine.sh up`,
@@ -78,7 +78,7 @@ export class DockerSidecarEngine implements SessionEngine {
     }
   }
 
-  async start(docker: DockerCli, session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine> {
+  async start(docker: DockerClient, session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine> {
     const name = `${session}-engine-${randomBytes(3).toString('hex')}`;
     const o = this.options;
     const labels = ['--label', `${SANDBOX_LABEL}=workspace`, '--label', `${SANDBOX_OWNER_LABEL}=${ownerId()}`];
@@ -122,7 +122,7 @@ export class DockerSidecarEngine implements SessionEngine {
   }
 }
 
-async function waitUntilReady(docker: DockerCli, name: string): Promise<void> {
+async function waitUntilReady(docker: DockerClient, name: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if ((await docker.run(['exec', name, 'docker', 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 5_000 })).code === 0) return;
@@ -133,7 +133,7 @@ async function waitUntilReady(docker: DockerCli, name: string): Promise<void> {
 }
 
 /** `docker save IMAGE | docker exec -i ENGINE docker load`: no registry needed. */
-function copyImage(docker: DockerCli, image: string, engine: string): Promise<void> {
+function copyImage(docker: DockerClient, image: string, engine: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const save = spawn(docker.binary, ['save', image], { stdio: ['ignore', 'pipe', 'pipe'] });
     const load = spawn(docker.binary, ['exec', '-i', engine, 'docker', 'load', '--quiet'], { stdio: ['pipe', 'ignore', 'pipe'] });

@@ -7,6 +7,8 @@ export type SyncBody =
   | { type: 'hello'; deck: string }
   | { type: 'slide'; deck: string; slide: number; /** Only for this view (an answer to its hello). */ to?: string }
   | { type: 'layout'; deck: string; layout: LayoutName }
+  /** The terminal tab on show (a block's `term`, a click on a tab); `to` as for 'slide'. */
+  | { type: 'terminal-tab'; deck: string; term: number; to?: string }
   | { type: 'run'; deck: string; block: string }
   | { type: 'stop'; deck: string; block: string }
   | { type: 'deck-changed'; deck: string };

@@ -31,6 +31,14 @@ export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', sc
   const observers = useRef(new Map<number, Listeners<Uint8Array>>());
   const unsubscribe = useRef(new Map<number, () => void>());
   const lastRunTerm = useRef(1);
+  const tabShown = useRef(new Listeners<number>());
+  const shownTab = useRef(1);
+
+  useEffect(() => {
+    if (active === shownTab.current) return;
+    shownTab.current = active;
+    tabShown.current.emit(active);
+  }, [active]);
 
   useEffect(() => {
     sessionStorage.setItem(TABS_KEY, JSON.stringify(tabs));
@@ -77,6 +85,11 @@ export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', sc
       },
       focus: () => handles.current.get(lastRunTerm.current)?.terminal.focus(),
       onOutput: (listener) => observersOf(lastRunTerm.current).add(listener),
+      showTab(term) {
+        shownTab.current = term;
+        open(term);
+      },
+      onTabShown: (listener) => tabShown.current.add(listener),
     });
     return () => onReady(null);
   }, [onReady, open]);

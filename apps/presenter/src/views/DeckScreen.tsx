@@ -23,6 +23,7 @@ import { focusedBlockId } from '../slides/code-actions';
 import { DeckStyle } from '../slides/DeckStyle';
 import { sharedSyncChannel } from '../sync/sync-channel';
 import { useSlideSync } from '../sync/use-slide-sync';
+import { useTerminalTabSync } from '../sync/use-terminal-tab-sync';
 import type { TerminalController } from '../terminal/terminal-controller';
 import { themeOf, themeTone } from '../themes/themes';
 import type { LoadedDeck } from '../deck-access/api';
@@ -65,9 +66,14 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
   const [layout, setLayout] = useLayout(sync, deck.id);
 
   const terminal = useRef<TerminalController | null>(null);
-  const onTerminalReady = useCallback((controller: TerminalController | null) => {
-    terminal.current = controller;
-  }, []);
+  const followTerminalTabs = useTerminalTabSync(sync, deck.id);
+  const onTerminalReady = useCallback(
+    (controller: TerminalController | null) => {
+      terminal.current = controller;
+      followTerminalTabs(controller);
+    },
+    [followTerminalTabs],
+  );
   const runs = useBlockRuns(deck.id, sync, terminal);
   const actions = useMemo(() => ({ run: runs.run, stop: runs.stop }), [runs.run, runs.stop]);
 

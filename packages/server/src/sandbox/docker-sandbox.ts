@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import * as pty from 'node-pty';
-import type { Disposable, Sandbox, Shell, ShellExit, ShellOptions } from './sandbox';
+import { PtyShell } from './pty-shell';
+import type { Sandbox, Shell, ShellOptions } from './sandbox';
 import { shellEnvironment } from './shell-environment';
 import { DockerClient, ownerId, reapOrphans } from '@deckhand/docker';
 import { SANDBOX_LABEL, SANDBOX_OWNER_LABEL } from './sandbox-labels';
@@ -131,54 +132,19 @@ export class DockerSandbox implements Sandbox {
   }
 }
 
-class DockerShell implements Shell {
-  private disposed = false;
+class DockerShell extends PtyShell {
   constructor(
-    private readonly child: pty.IPty,
+    child: pty.IPty,
     private readonly container: string,
     private readonly docker: DockerClient,
     private readonly afterEnd: () => Promise<void> | undefined,
   ) {
+    super(child);
     // When the shell exits by itself (`exit`), --rm removes the container; the engine goes too.
     child.onExit(() => this.dispose());
   }
 
-  get pid(): number {
-    return this.child.pid;
-  }
-
-  onData(listener: (data: Uint8Array) => void): Disposable {
-    return this.child.onData((data) => listener(typeof data === 'string' ? Buffer.from(data) : data));
-  }
-
-  onExit(listener: (exit: ShellExit) => void): Disposable {
-    return this.child.onExit(({ exitCode, signal }) => listener({ code: exitCode, signal: signal ?? 0 }));
-  }
-
-  write(data: Uint8Array | string): void {
-    if (!this.disposed) this.child.write(typeof data === 'string' ? data : Buffer.from(data));
-  }
-
-  resize(cols: number, rows: number): void {
-    if (this.disposed) return;
-    try {
-      this.child.resize(cols, rows);
-    } catch {
-      // The client has just exited; nothing is left to resize.
-    }
-  }
-
-  pause(): void {
-    this.child.pause();
-  }
-
-  resume(): void {
-    this.child.resume();
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  protected end(): void {
     // Killing the client does not stop the container: remove it by name, then let the client go.
     void this.docker.run(['rm', '-f', '-v', this.container]).finally(() => {
       try {

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as pty from 'node-pty';
 import { killProcessTree, PROCESS_TAG_VARIABLE } from './local-process-tree';
-import type { Disposable, Sandbox, Shell, ShellExit, ShellOptions } from './sandbox';
+import { PtyShell } from './pty-shell';
+import type { Sandbox, Shell, ShellOptions } from './sandbox';
 import { shellEnvironment } from './shell-environment';
 
 export interface LocalShellOptions {
@@ -63,85 +64,16 @@ function pickShell(): string {
   return existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
 }
 
-/** How often a paused shell checks whether its process has exited (see pause()). */
-const EXIT_WATCH_MS = 50;
-
-class LocalShell implements Shell {
-  private disposed = false;
-  private paused = false;
-  /** The shell process is gone: only the rest of its output is left to read, so never pause again. */
-  private draining = false;
-  private exitWatch: NodeJS.Timeout | undefined;
-
+class LocalShell extends PtyShell {
   constructor(
-    private readonly child: pty.IPty,
+    child: pty.IPty,
     private readonly tag: string,
-  ) {}
-
-  get pid(): number {
-    return this.child.pid;
+  ) {
+    super(child);
   }
 
-  onData(listener: (data: Uint8Array) => void): Disposable {
-    return this.child.onData((data) => listener(typeof data === 'string' ? Buffer.from(data) : data));
-  }
-
-  /** node-pty reports exit only after the pty has been read to its end (EIO), so no output is lost. */
-  onExit(listener: (exit: ShellExit) => void): Disposable {
-    return this.child.onExit(({ exitCode, signal }) => listener({ code: exitCode, signal: signal ?? 0 }));
-  }
-
-  write(data: Uint8Array | string): void {
-    if (!this.disposed) this.child.write(typeof data === 'string' ? data : Buffer.from(data));
-  }
-
-  resize(cols: number, rows: number): void {
-    if (this.disposed) return;
-    try {
-      this.child.resize(cols, rows);
-    } catch {
-      // node-pty throws when the shell has just exited (node-pty#827); nothing is left to resize.
-    }
-  }
-
-  /**
-   * Stops reading the pty. node-pty drops whatever is unread 200 ms after the shell exits, so while
-   * paused we watch for the exit and then read again: the last bytes (at most the kernel's pty
-   * buffer) still arrive before the exit notice.
-   */
-  pause(): void {
-    if (this.disposed || this.paused || this.draining) return;
-    this.paused = true;
-    this.child.pause();
-    this.exitWatch = setInterval(() => {
-      if (isRunning(this.child.pid)) return;
-      this.draining = true;
-      this.resume();
-    }, EXIT_WATCH_MS);
-  }
-
-  resume(): void {
-    if (!this.paused) return;
-    this.paused = false;
-    clearInterval(this.exitWatch);
-    this.exitWatch = undefined;
-    if (!this.disposed) this.child.resume();
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.resume();
-    this.disposed = true;
+  protected end(): void {
     killProcessTree(this.child.pid, this.tag);
     this.child.kill();
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

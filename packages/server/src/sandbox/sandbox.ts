@@ -4,7 +4,7 @@
 // For backend authors: the interface is unchanged by the resumable sessions (issue 4), but a session
 // now calls pause() and resume() often (ack-window flow control, and pause while no page is attached),
 // including while the shell is exiting: a paused shell must still deliver all of its output before
-// onExit (see LocalShell.pause for how node-pty's 200 ms exit timeout is handled). dispose() may come
+// onExit (see PtyShell.pause for how node-pty's 200 ms exit timeout is handled). dispose() may come
 // at any time, also before any output.
 
 export interface ShellOptions {

@@ -52,3 +52,15 @@ export async function startDeckhand(args: string[]): Promise<RunningDeckhand> {
       }),
   };
 }
+
+/**
+ * Stops a server and starts it again on the same port with the same arguments, as a trainer restarting
+ * Deckhand would; pass a fixed `--token` so the open page keeps its access. `whileDown` runs in between
+ * (to edit a deck while the server is down).
+ */
+export async function restartDeckhand(deckhand: RunningDeckhand, args: string[], whileDown?: () => void | Promise<void>): Promise<RunningDeckhand> {
+  const port = new URL(deckhand.url).port;
+  await deckhand.stop();
+  await whileDown?.();
+  return startDeckhand([...args, '--port', port]);
+}

@@ -29,13 +29,19 @@ async function start(): Promise<string> {
   return `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/ws/presenter`;
 }
 
-async function connect(url: string): Promise<{ socket: WebSocket; messages: unknown[]; closed: Promise<number> }> {
+async function connect(url: string): Promise<{ socket: WebSocket; messages: unknown[]; closed: Promise<number>; welcomed: Promise<string> }> {
   const socket = new WebSocket(url);
   const messages: unknown[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+  let welcome: (server: string) => void = () => {};
+  const welcomed = new Promise<string>((resolve) => (welcome = resolve));
+  socket.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as { type: string; server?: string };
+    if (message.type === 'welcome') welcome(message.server ?? '');
+    else messages.push(message);
+  });
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
   await new Promise((resolve) => socket.once('open', resolve));
-  return { socket, messages, closed };
+  return { socket, messages, closed, welcomed };
 }
 
 const until = async (check: () => boolean): Promise<void> => {
@@ -52,6 +58,21 @@ describe('presenter sync', () => {
     expect(b.messages[0]).toEqual({ type: 'slide', deck: 'course', slide: 4 });
     expect(a.messages).toEqual([]);
     for (const view of [a, b, c]) view.socket.close();
+  });
+
+  it('welcomes every view with the id of this server run, and a restarted server with a new one', async () => {
+    const url = await start();
+    const [a, b] = await Promise.all([connect(url), connect(url)]);
+    const first = await a.welcomed;
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await b.welcomed).toBe(first);
+    a.socket.close();
+    b.socket.close();
+    sync?.close();
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    const again = await connect(await start());
+    expect(await again.welcomed).not.toBe(first);
+    again.socket.close();
   });
 
   it('closes a socket that sends something other than a sync message, and only that one', async () => {

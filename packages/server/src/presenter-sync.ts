@@ -1,7 +1,10 @@
 // Slide sync across devices on /ws/presenter. Every open view of a deck (audience screens, the presenter
 // view, a phone clicker) joins; a message from one is relayed to all the others. The server keeps no
 // slide state of its own: a view that joins says `hello` and the others answer with where they are.
-// The server also speaks on this socket: `deck-changed` when a deck file changes (see deck-watch.ts).
+// The server also speaks on this socket: `welcome` with an id of this server run when a view connects
+// (a view that sees a new id knows the server restarted, and its shells with it), and `deck-changed`
+// when a deck file changes (see deck-watch.ts).
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -25,9 +28,11 @@ export interface PresenterSync {
 export function createPresenterSync(log: Logger): PresenterSync {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
+  const welcome = JSON.stringify({ type: 'welcome', server: randomUUID() });
 
   wss.on('connection', (ws) => {
     alive.set(ws, true);
+    ws.send(welcome);
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : data.toString();

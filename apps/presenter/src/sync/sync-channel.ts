@@ -1,6 +1,7 @@
 // One channel to every other open view of the decks: BroadcastChannel for windows of this browser
 // (works without a server round trip, and from file://), the server's /ws/presenter for other devices.
-// The socket reconnects with a growing delay, so a server restart or a Wi-Fi drop heals by itself.
+// The socket reconnects with a growing delay, so a server restart or a Wi-Fi drop heals by itself. The
+// server's welcome names its run: a new name after a reconnection means it restarted (shells ended).
 import { isSyncMessage, type SyncBody, type SyncMessage } from './sync-message';
 
 const CHANNEL_NAME = 'deckhand-presenter-sync';
@@ -15,7 +16,9 @@ export class SyncChannel {
   private readonly seen: string[] = [];
   private readonly listeners = new Set<(message: SyncMessage) => void>();
   private readonly connectListeners = new Set<(again: boolean) => void>();
+  private readonly restartListeners = new Set<() => void>();
   private connections = 0;
+  private server: string | null = null;
   private readonly broadcast: BroadcastChannel | null;
   private socket: WebSocket | null = null;
   private retryDelay = RECONNECT_MIN_MS;
@@ -46,6 +49,12 @@ export class SyncChannel {
     return () => this.connectListeners.delete(listener);
   }
 
+  /** Called when the server connection comes back to a server that restarted meanwhile. */
+  onServerRestart(listener: () => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.retryTimer);
@@ -65,7 +74,9 @@ export class SyncChannel {
     socket.onmessage = (event: MessageEvent<unknown>) => {
       if (typeof event.data !== 'string') return;
       try {
-        this.receive(JSON.parse(event.data));
+        const data: unknown = JSON.parse(event.data);
+        if (isWelcome(data)) this.welcomed(data.server);
+        else this.receive(data);
       } catch {
         // Not ours to interpret; the server only relays JSON objects.
       }
@@ -87,11 +98,20 @@ export class SyncChannel {
     for (const listener of this.listeners) listener(data);
   }
 
+  private welcomed(server: string): void {
+    const restarted = this.server !== null && this.server !== server;
+    this.server = server;
+    if (restarted) for (const listener of this.restartListeners) listener();
+  }
+
   private remember(message: SyncMessage): void {
     this.seen.push(key(message));
     if (this.seen.length > SEEN_LIMIT) this.seen.shift();
   }
 }
+
+const isWelcome = (data: unknown): data is { type: 'welcome'; server: string } =>
+  typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'welcome' && typeof (data as { server?: unknown }).server === 'string';
 
 const key = (message: SyncMessage): string => `${message.from ?? ''}:${message.seq ?? ''}`;
 

@@ -26,6 +26,8 @@ export interface TerminalPaneProps {
 export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', screenReaderMode = false }: TerminalPaneProps) {
   const [tabs, setTabs] = useState<number[]>(readTabs);
   const [active, setActive] = useState(1);
+  /** Bumped for new shells: every tab mounts afresh and opens a session (the ended ones are gone). */
+  const [shells, setShells] = useState(0);
   const handles = useRef(new Map<number, TabHandle>());
   const pendingRuns = useRef(new Map<number, RunRequest[]>());
   const observers = useRef(new Map<number, Listeners<Uint8Array>>());
@@ -90,6 +92,7 @@ export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', sc
         open(term);
       },
       onTabShown: (listener) => tabShown.current.add(listener),
+      newShells: () => setShells((n) => n + 1),
     });
     return () => onReady(null);
   }, [onReady, open]);
@@ -125,7 +128,7 @@ export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', sc
       </div>
       <div className="terminal-tab-area">
         {tabs.map((term) => (
-          <TerminalTab key={term} term={term} active={term === active} look={look} onHandle={onHandle} />
+          <TerminalTab key={`${term}:${shells}`} term={term} active={term === active} look={look} onHandle={onHandle} />
         ))}
       </div>
     </section>

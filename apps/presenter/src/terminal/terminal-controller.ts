@@ -16,6 +16,8 @@ export interface TerminalController {
   focus(): void;
   /** The shell's output as it arrives (the presenter app watches for the prompt to end a block's running state). */
   onOutput?(listener: (data: Uint8Array) => void): () => void;
+  /** Starts a new shell in every tab, in place of shells that ended (after a server restart). */
+  newShells?(): void;
   /** Shows terminal tab `term` (opened if needed), as another view of the deck did. */
   showTab?(term: number): void;
   /** Called when the shown tab changes here (a click on a tab, a block's `term`), not by showTab. */

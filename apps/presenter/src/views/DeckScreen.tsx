@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { SlideAnnouncer } from '../a11y/SlideAnnouncer';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
 import { NotFound } from '../deck-access/NotFound';
+import { ServerRestarted } from '../deck-access/ServerRestarted';
 import { useDeck } from '../deck-access/use-deck';
 import { AudienceView } from '../audience/AudienceView';
 import { exercisesOf } from '../exercises/exercises';
@@ -176,6 +177,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
         </Suspense>
       )}
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      <ServerRestarted sync={sync} newShells={() => terminal.current?.newShells?.()} />
     </>
   );
 }

@@ -91,3 +91,49 @@ export function tagNames(html: string): string[] {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** What a typeset formula may contain: MathJax's SVG (glyphs as paths) and KaTeX's MathML, drawing
+ *  only. No `<a>`, `href` or `xlink:href` (so no `javascript:` URL), no `<foreignObject>`, no event
+ *  handler: whatever TeX an author writes, the output is a picture. */
+const MATH_SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'mjx-container', 'svg', 'g', 'path', 'rect', 'line', 'polygon', 'text', 'title', 'desc',
+    'span', 'math', 'semantics', 'annotation', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msup', 'msub',
+    'msubsup', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'merror', 'mover',
+    'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mlabeledtr', 'mmultiscripts', 'mprescripts', 'none',
+  ],
+  allowedAttributes: {
+    '*': ['class', 'style', 'data-*', 'aria-*', 'role', 'width', 'height', 'display', 'xmlns'],
+    'mjx-container': ['jax', 'overflow'],
+    svg: ['viewbox', 'focusable', 'preserveaspectratio'],
+    g: ['stroke', 'fill', 'stroke-width', 'transform'],
+    path: ['d', 'transform', 'stroke', 'fill', 'stroke-width'],
+    rect: ['x', 'y', 'transform', 'stroke', 'fill', 'stroke-width'],
+    line: ['x1', 'y1', 'x2', 'y2', 'transform', 'stroke', 'stroke-width', 'stroke-dasharray'],
+    polygon: ['points', 'transform', 'stroke', 'fill'],
+    text: ['x', 'y', 'transform', 'font-size', 'font-family', 'font-weight', 'font-style', 'fill', 'stroke'],
+    math: ['display'],
+    annotation: ['encoding'],
+    mi: ['mathvariant'],
+    mo: ['stretchy', 'fence', 'separator', 'lspace', 'rspace', 'minsize', 'maxsize', 'movablelimits', 'accent', 'form', 'largeop', 'symmetric'],
+    mn: ['mathvariant'],
+    mtext: ['mathvariant'],
+    mspace: ['depth', 'linebreak'],
+    mstyle: ['mathcolor', 'mathbackground', 'mathsize', 'scriptlevel', 'displaystyle'],
+    mfrac: ['linethickness'],
+    mpadded: ['depth', 'voffset', 'lspace'],
+    menclose: ['notation'],
+    mover: ['accent'],
+    munder: ['accentunder'],
+    munderover: ['accent', 'accentunder'],
+    mtable: ['columnalign', 'rowalign', 'rowspacing', 'columnspacing', 'columnlines', 'rowlines', 'frame', 'framespacing', 'equalrows', 'equalcolumns'],
+    mtr: ['columnalign', 'rowalign'],
+    mtd: ['columnalign', 'rowalign', 'columnspan', 'rowspan'],
+  },
+  allowedSchemes: [],
+  parseStyleAttributes: false,
+};
+
+export function sanitizeMath(html: string): string {
+  return sanitizeHtml(html, MATH_SANITIZE_OPTIONS);
+}

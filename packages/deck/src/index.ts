@@ -4,3 +4,4 @@ export { parseDeck, type ParseOptions } from './parse-deck';
 export { parseSteps, parseInfoString, SHELL_LANGUAGES } from './runnable-block';
 export type * from './model';
 export { DECK_SCOPE } from './model';
+export { loadMathEngine, type MathEngineName } from './math/math-engine';

@@ -25,6 +25,11 @@
 //     presenter adds Run/Copy to the figure. Token colours are CSS variables the theme may set:
 //     `--shiki-foreground`, `--shiki-background`, `--shiki-token-{keyword,string,string-expression,
 //     comment,constant,function,parameter,punctuation,link}`; without them GitHub's light colours apply.
+//   - Math: `$…$` is MathJax's `<mjx-container class="MathJax" jax="SVG">` (inline) or, for `$$…$$`, the
+//     same in a `<p>` (display="true"); with `math: katex`, KaTeX's `<span class="katex"><math>` (MathML).
+//     A formula with a TeX error stays as written in `<span class="dh-math-error">`.
+//   - Fitting headings (`# <!-- fit --> Title`): `<h1 data-fitting-heading><span data-fitting-text>`; the
+//     presenter scales the span's font to fill the heading's width (apps/presenter/src/slides/fit-headings.ts).
 //   - Exercises: tips and solutions are `<details><summary>…</summary>…</details>` (closed).
 
 /** CSS selector every deck stylesheet is scoped to: the element the presenter wraps slides in. */
@@ -139,4 +144,8 @@ export interface Deck {
   size: { width: number; height: number };
   /** The `theme` directive, or 'default'. The presenter maps it to its theme CSS. */
   theme: string;
+  /** Set when the deck has math but its engine (the `math` directive: MathJax by default) was not
+   *  loaded yet, so formulas are shown as written (`<span class="dh-math-pending">`): call
+   *  `loadMathEngine(deck.mathPending)` and parse again. Absent when every formula is typeset. */
+  mathPending?: 'mathjax' | 'katex';
 }

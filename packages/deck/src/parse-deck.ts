@@ -12,6 +12,10 @@ import { buildCodeBlock } from './runnable-block';
 import { describeSection, renderSection } from './section';
 import { isAllowedBackgroundUrl, MAX_INLINE_CHARS, SlideRenderer, TOO_LONG } from './slide-renderer';
 import { readImageKeywords } from './image-keywords';
+import { FITTING_HEADING, isFittingHeading } from './fitting-heading';
+import type { MathEngineName } from './math/math-engine';
+import type { MathToken } from './math/math-syntax';
+import { readMathDirective, typesetMath, type PlacedMath } from './math/typeset-math';
 import type { CodeBlock, Deck, DeckWarning, Directives, Exercise, Slide } from './model';
 
 export interface ParseOptions {
@@ -35,8 +39,8 @@ const SIZES: Record<string, { width: number; height: number }> = {
 };
 
 export function parseDeck(source: string, options: ParseOptions = {}): Deck {
-  // NUL is not text (CommonMark turns it into U+FFFD); U+E000 is the renderer's code marker.
-  const text = source.replace(/\r\n?/g, '\n').replace(/[\uE000]/g, '\uFFFD').split(String.fromCharCode(0)).join('\uFFFD');
+  // NUL is not text (CommonMark turns it into U+FFFD); U+E000 and U+E001 are the renderer's marks.
+  const text = source.replace(/\r\n?/g, '\n').replace(/[\uE000\uE001]/g, '\uFFFD').split(String.fromCharCode(0)).join('\uFFFD');
   const front = readFrontMatter(text);
   const warnings: DeckWarning[] = [...front.warnings];
   const warn = (warning: DeckWarning): void => {
@@ -51,6 +55,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   const renderer = new SlideRenderer({
     allowAllHtml: options.html === true || globals.html === true,
     resolveUrl: options.resolveUrl,
+    math: front.directives.math !== false,
   });
   const styles: string[] = [];
   const addCss = (css: string, line: number, slideIndex: number | null): void => {
@@ -89,10 +94,15 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
 
   const size = deckSize(globals.size, front.keyLines.size ?? 1, warn);
   const lang = typeof globals.lang === 'string' ? globals.lang : null;
+  // Read after every slide: a `math` directive in a comment is global, wherever it is written.
+  const mathEngine = readMathDirective(globals.math, front.keyLines.math ?? 1, warn);
+  let mathPending: MathEngineName | undefined;
+  const mathSetting = { engine: mathEngine, warn, pending: (engine: MathEngineName) => (mathPending = engine) };
   const pages = pageNumbers(drafts.map((draft) => draft.directives.paginate));
   const total = pages[pages.length - 1] ?? 0; // never decreases, so the last is the highest
   const slides: Slide[] = drafts.map((draft, i) => {
-    const { rendered, ...rest } = draft;
+    const { rendered: typeset, math, ...rest } = draft;
+    const rendered = { ...typeset, html: typesetMath(typeset.html, math, mathSetting) };
     const pageNumber = pages[i] ?? draft.index;
     const header = typeof draft.directives.header === 'string' && draft.directives.header ? renderer.inline(draft.directives.header) : null;
     const footer = typeof draft.directives.footer === 'string' && draft.directives.footer ? renderer.inline(draft.directives.footer) : null;
@@ -106,7 +116,8 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   });
   warnings.sort((a, b) => a.line - b.line);
   const theme = typeof globals.theme === 'string' && globals.theme.trim() ? globals.theme.trim() : 'default';
-  return { directives: globals, slides, warnings, css: styles.join('\n'), size, theme };
+  const deck: Deck = { directives: globals, slides, warnings, css: styles.join('\n'), size, theme };
+  return mathPending ? { ...deck, mathPending } : deck;
 }
 
 /** How deep quotes and indentation may go. Markdown parsers recurse per level and copy the text at
@@ -228,7 +239,7 @@ interface SlideContext {
   exerciseIds: Set<string>;
 }
 
-type SlideDraft = Omit<Slide, 'html' | 'section' | 'sectionHtml'> & { rendered: ReturnType<SlideRenderer['render']> };
+type SlideDraft = Omit<Slide, 'html' | 'section' | 'sectionHtml'> & { rendered: ReturnType<SlideRenderer['render']>; math: PlacedMath[] };
 
 function readSlide(source: SlideSource, index: number, context: SlideContext, firstSlideOnly: Directives): SlideDraft {
   const notes: string[] = [];
@@ -263,11 +274,23 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
     return withoutStyles;
   };
 
+  const lineOf = new WeakMap<Token, number>();
   source.tokens.forEach((token, i) => {
     const raw = token.raw;
     // Blank lines at the start of a token's raw text belong to the line before it.
-    const at = (source.tokenLines[i] ?? source.line) + lineCount(/^\n*/.exec(raw)?.[0] ?? '');
+    const leading = /^\n*/.exec(raw)?.[0] ?? '';
+    const at = (source.tokenLines[i] ?? source.line) + lineCount(leading);
+    let cursor = leading.length;
     walk(token, (node) => {
+      if (node.type === 'math') {
+        // The line a formula starts on: where its text comes next in the token's own text.
+        const found = raw.indexOf(node.raw, cursor);
+        if (found >= 0) cursor = found + node.raw.length;
+        lineOf.set(node, at + (found >= 0 ? lineCount(raw.slice(leading.length, found)) : 0));
+        if ((node as unknown as MathToken).display && !(node as unknown as MathToken).closed) {
+          context.warn({ line: lineOf.get(node) ?? at, message: 'Display math $$ is never closed: the rest of the deck is shown as math.' });
+        }
+      }
       if ((node as Record<string, unknown>)[TOO_LONG]) {
         const what = node.type === 'heading' ? 'Heading' : 'Paragraph';
         context.warn({ line: at, message: `${what} is longer than ${MAX_INLINE_CHARS} characters: shown as plain text, without Markdown.` });
@@ -286,22 +309,24 @@ function readSlide(source: SlideSource, index: number, context: SlideContext, fi
         blockOf.set(node, block);
       } else if (node.type === 'image') {
         warnAboutImage(node as Tokens.Image, at, context.warn);
-      } else if (node.type === 'heading' && title === null) {
-        title = extractComments((node as Tokens.Heading).text).rest.trim() || null;
+      } else if (node.type === 'heading') {
+        if (isFittingHeading(node as Tokens.Heading)) (node as unknown as Record<string, unknown>)[FITTING_HEADING] = true;
+        title ??= extractComments((node as Tokens.Heading).text).rest.trim() || null;
       }
     });
   });
 
   const directives: Directives = { ...context.carried, ...spot };
   const rendered = context.renderer.render(source.tokens, blockOf);
+  const math = rendered.math.map((token) => ({ ...token, line: lineOf.get(token as unknown as Token) ?? source.line }));
   const exercise = uniqueExercise(readExercise(title, rawHtml), source.line, context);
-  return { index, line: source.line, title, notes, directives, blocks, exercise, rendered };
+  return { index, line: source.line, title, notes, directives, blocks, exercise, rendered, math };
 }
 
 function emptySlide(source: SlideSource, index: number, context: SlideContext): SlideDraft {
   return {
     index, line: source.line, title: null, notes: [], directives: { ...context.carried }, blocks: [], exercise: null,
-    rendered: { html: '', backgrounds: [], vertical: false, split: null },
+    rendered: { html: '', backgrounds: [], vertical: false, split: null, math: [] }, math: [],
   };
 }
 

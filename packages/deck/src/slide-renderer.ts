@@ -2,9 +2,12 @@
 // (inline sizes and filters, `bg` images collected for the section), highlighted code blocks in a
 // <figure> the presenter adds Run and Copy to, and raw HTML held to the allowlist unless opted in.
 import { Marked, type Token, type Tokens } from 'marked';
+import { emojiExtension } from './emoji';
+import { FITTING_HEADING, renderFittingHeading } from './fitting-heading';
 import { highlightCode, plainCode } from './highlight';
 import { escapeHtml, RAW_HTML_ALLOWLIST, sanitize, tagNames, type UrlResolver } from './html-policy';
 import { inlineImageStyle, readImageKeywords, toBackground } from './image-keywords';
+import { mathExtensions, type MathToken } from './math/math-syntax';
 import type { CodeBlock, SlideBackground, SlideSection } from './model';
 
 export interface RenderedSlide {
@@ -12,6 +15,8 @@ export interface RenderedSlide {
   backgrounds: SlideBackground[];
   vertical: boolean;
   split: SlideSection['split'];
+  /** The slide's formulas, in order; `html` holds a MATH_MARK for each (see math/typeset-math.ts). */
+  math: MathToken[];
 }
 
 interface SlideState {
@@ -22,6 +27,7 @@ interface SlideState {
   /** Highlighted code, put in after sanitizing (it is built from escaped text, and sanitizing it
    *  again would only cost time). */
   code: string[];
+  math: MathToken[];
 }
 
 /** Marks where highlighted code goes back in; U+E000 never survives in deck text (parseDeck drops it). */
@@ -53,7 +59,7 @@ export class SlideRenderer {
   /** Characters of code seen so far in this deck, against MAX_HIGHLIGHTED_PER_DECK. */
   private codeChars = 0;
 
-  constructor(private readonly options: { allowAllHtml: boolean; resolveUrl: UrlResolver | undefined }) {
+  constructor(private readonly options: { allowAllHtml: boolean; resolveUrl: UrlResolver | undefined; math: boolean }) {
     this.marked.use({
       // Marked's inline rules take quadratic time on some long runs (`a*a*a*…`, a heading full of
       // `<!--`); a paragraph or heading that long is no slide text, so it is shown as plain text.
@@ -72,8 +78,13 @@ export class SlideRenderer {
         },
       },
     });
+    // Marp Core's extensions: math (unless the deck says `math: false`) and emoji shortcodes.
+    this.marked.use({ extensions: [...(options.math ? mathExtensions((token) => this.renderMath(token)) : []), emojiExtension] });
     this.marked.use({
       renderer: {
+        heading(token) {
+          return FITTING_HEADING in token ? renderFittingHeading(token.depth, this.parser.parseInline(token.tokens)) : false;
+        },
         code: (token) => this.renderCode(token),
         html: (token) => this.renderHtml(token),
         image: (token) => this.renderImage(token),
@@ -86,12 +97,12 @@ export class SlideRenderer {
   }
 
   render(tokens: Token[], blockOf: WeakMap<Token, CodeBlock>): RenderedSlide {
-    const state: SlideState = { backgrounds: [], vertical: false, split: null, blockOf, code: [] };
+    const state: SlideState = { backgrounds: [], vertical: false, split: null, blockOf, code: [], math: [] };
     this.state = state;
     try {
       const raw = this.marked.parser(tokens).replace(/<p>\s*<\/p>\n?/g, '');
       const html = sanitize(raw, this.options.resolveUrl).replace(CODE_MARK, (_, n: string) => state.code[Number(n)] ?? '');
-      return { html, backgrounds: state.backgrounds, vertical: state.vertical, split: state.split };
+      return { html, backgrounds: state.backgrounds, vertical: state.vertical, split: state.split, math: state.math };
     } finally {
       this.state = null;
     }
@@ -117,6 +128,14 @@ export class SlideRenderer {
     const id = block ? ` data-block="${escapeHtml(block.id)}"` : '';
     const runnable = block?.runnable ? ' data-runnable="true"' : '';
     return `<figure class="dh-code" data-lang="${escapeHtml(lang)}"${id}${runnable}>${mark}</figure>\n`;
+  }
+
+  /** A formula is typeset once the deck's `math` directive is known (it may come on a later slide):
+   *  here it becomes a mark, outside a header or footer, where it stays as written. */
+  private renderMath(token: MathToken): string {
+    if (!this.state) return escapeHtml(token.raw);
+    const mark = `\uE001${this.state.math.push(token) - 1}\uE001`;
+    return token.display ? `<p>${mark}</p>\n` : mark;
   }
 
   private renderHtml(token: Tokens.HTML | Tokens.Tag): string {

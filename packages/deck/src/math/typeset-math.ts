@@ -1,0 +1,48 @@
+// Puts a slide's formulas, typeset, where the renderer left its marks. Engine output goes through the
+// math HTML policy (html-policy.ts): SVG or MathML drawing only, never a link, script or handler. A
+// TeX error is a warning on its line and the formula stays on the slide as written.
+import { escapeHtml, sanitizeMath } from '../html-policy';
+import type { DeckWarning } from '../model';
+import { loadedMathEngine, MathError, type MathEngineName } from './math-engine';
+import type { MathToken } from './math-syntax';
+
+const MATH_MARK = /\uE001(\d+)\uE001/g;
+
+export interface MathSetting {
+  /** The engine the deck asks for, or null with `math: false` (formulas stay as written). */
+  engine: MathEngineName | null;
+  warn: (warning: DeckWarning) => void;
+  /** Called when the engine is not loaded yet: the formula stays as written for now. */
+  pending: (engine: MathEngineName) => void;
+}
+
+/** Formulas with the line each starts on. */
+export type PlacedMath = MathToken & { line: number };
+
+export function typesetMath(html: string, formulas: PlacedMath[], setting: MathSetting): string {
+  if (formulas.length === 0) return html;
+  const engine = setting.engine ? loadedMathEngine(setting.engine) : null;
+  if (setting.engine && !engine) setting.pending(setting.engine);
+  return html.replace(MATH_MARK, (_, n: string) => {
+    const formula = formulas[Number(n)];
+    if (!formula) return '';
+    const written = escapeHtml(formula.raw.trim());
+    if (!engine) return setting.engine ? `<span class="dh-math-pending">${written}</span>` : written;
+    try {
+      return sanitizeMath(engine.typeset(formula.tex, formula.display));
+    } catch (error) {
+      if (!(error instanceof MathError)) throw error;
+      setting.warn({ line: formula.line, message: `Math could not be typeset: ${error.message}.` });
+      return `<span class="dh-math-error">${written}</span>`;
+    }
+  });
+}
+
+/** The `math` directive: `mathjax` (default) or `katex` as in Marp Core; `false` turns math off. */
+export function readMathDirective(value: unknown, line: number, warn: (warning: DeckWarning) => void): MathEngineName | null {
+  if (value === false) return null;
+  if (value === undefined || value === true || value === 'mathjax') return 'mathjax';
+  if (value === 'katex') return 'katex';
+  warn({ line, message: `Unknown math engine "${String(value)}": use mathjax, katex or false; typesetting with MathJax.` });
+  return 'mathjax';
+}

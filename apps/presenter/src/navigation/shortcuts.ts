@@ -3,6 +3,8 @@
 export type Command =
   | 'next'
   | 'previous'
+  | 'scroll-down'
+  | 'scroll-up'
   | 'first'
   | 'last'
   | 'overview'
@@ -25,8 +27,10 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: Shortcut[] = [
-  { keys: ['ArrowRight', 'ArrowDown', 'PageDown', ' '], label: '→ ↓ Space PgDn', command: 'next', description: 'Next slide' },
-  { keys: ['ArrowLeft', 'ArrowUp', 'PageUp'], label: '← ↑ PgUp', command: 'previous', description: 'Previous slide' },
+  { keys: ['ArrowRight', 'PageDown', ' '], label: '→ Space PgDn', command: 'next', description: 'Next slide' },
+  { keys: ['ArrowLeft', 'PageUp'], label: '← PgUp', command: 'previous', description: 'Previous slide' },
+  { keys: ['ArrowDown'], label: '↓', command: 'scroll-down', description: 'Next slide; on a slide taller than the screen (opened tips), scroll down first' },
+  { keys: ['ArrowUp'], label: '↑', command: 'scroll-up', description: 'Previous slide; on a slide taller than the screen, scroll up first' },
   { keys: ['Home'], label: 'Home', command: 'first', description: 'First slide' },
   { keys: ['End'], label: 'End', command: 'last', description: 'Last slide' },
   { keys: ['o'], label: 'o', command: 'overview', description: 'Overview of all slides (click one to go there)' },

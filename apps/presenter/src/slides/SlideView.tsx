@@ -7,6 +7,7 @@ import type { Slide } from '@deckhand/deck';
 import type { LoadedDeck } from '../deck-access/api';
 import { themeOf, themeTone } from '../themes/themes';
 import { attachCodeActions, type CodeActions } from './code-actions';
+import { watchSlideOverflow } from './slide-overflow';
 
 export interface SlideViewProps {
   slide: Slide;
@@ -48,10 +49,18 @@ export function SlideView({ slide, deck, actions, running, thumbnail }: SlideVie
   useLayoutEffect(() => {
     controls.current?.showRunning(running ?? new Set());
   }, [running, slide, actions]);
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    if (!element || thumbnail) return;
+    return watchSlideOverflow(element);
+  }, [slide, thumbnail]);
 
   return (
     <div className="slide-frame" ref={frame}>
       <div
+        // A new element per slide (so the entry animation runs), in a frame that stays: its scale is
+        // known, so the new slide is drawn at its size in the same render, not hidden for one.
+        key={slide.index}
         ref={canvas}
         className={thumbnail ? 'dh-deck slide-canvas' : 'dh-deck slide-canvas slide-enter'}
         data-theme={theme}

@@ -21,6 +21,7 @@ import { useBlockRuns } from '../runs/use-block-runs';
 import { NARROW_SCREEN, useMediaQuery } from '../settings/use-media-query';
 import { isBoolean, isNumber, useStoredState } from '../settings/use-stored-state';
 import { focusedBlockId } from '../slides/code-actions';
+import { scrollSlide } from '../slides/slide-overflow';
 import { DeckStyle } from '../slides/DeckStyle';
 import { sharedSyncChannel } from '../sync/sync-channel';
 import { useSlideSync } from '../sync/use-slide-sync';
@@ -142,6 +143,8 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
   const commands: Record<Command, () => void> = {
     next: () => go(current + 1),
     previous: () => go(current - 1),
+    'scroll-down': () => scrollSlide(1) || go(current + 1),
+    'scroll-up': () => scrollSlide(-1) || go(current - 1),
     first: () => go(1),
     last: () => go(total),
     overview: () => (overviewOpen ? closeOverview(current) : openOverview()),

@@ -1,6 +1,9 @@
 // Emoji shortcodes (`:whale:` → 🐳) as Marp Core reads them, from the same table (markdown-it-emoji's
 // full set, GitHub's names). Deckhand keeps the Unicode character, where Marp swaps in Twemoji images
 // from a CDN: decks work offline. Code spans and code blocks are never read.
+// The table's types, for every project that compiles this file (an ambient module needs a reference).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./markdown-it-emoji.d.ts" />
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import emojiTable from 'markdown-it-emoji/lib/data/full.mjs';
 

@@ -4,7 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
-import { describe, expect, it } from 'vitest';
+import katexPlugin from '@marp-team/marp-core/plugins/katex';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMathEngine } from './math/math-engine';
 import { parseDeck } from './parse-deck';
 import type { Slide } from './model';
 
@@ -130,5 +132,42 @@ describe('our own deck with the same features (runs without ../shared)', () => {
     expect(slide?.section.split).toEqual({ side: 'left', size: '40%' });
     expect(slide?.section.backgrounds).toEqual([{ url: '/files/images/layers.svg', size: 'cover', filter: '' }]);
     expect(slide?.sectionHtml).toContain('padding-left:calc(40% + var(--dh-slide-padding, 1.5em))');
+  });
+});
+
+describe('Marp Core\'s math, emoji and fitting headings (fixtures/marp-features.md)', () => {
+  const source = readFileSync(path.join(fixtures, 'marp-features.md'), 'utf8');
+  // Marp Core 5 typesets math through a plugin; its MathJax one needs font packages the registry does
+  // not have, so the KaTeX one says which text Marp reads as math (the syntax is the same for both).
+  const marp = new Marp({ html: true }).use(katexPlugin()).render(source);
+  const marpSlides = [...marp.html.matchAll(/<section[^>]*\sid="[^"]*"[^>]*>([\s\S]*?)<\/section>/g)].map(([, body = '']) => body);
+  beforeAll(() => loadMathEngine('mathjax'), 60_000);
+
+  it('reads the slides and notes Marp Core reads', () => {
+    const deck = parseDeck(source);
+    expect(deck.slides).toHaveLength(marpSlides.length);
+    expect(deck.slides.map((slide) => slide.notes)).toEqual(marp.comments);
+    expect(deck.warnings).toEqual([]);
+  });
+
+  it('typesets, as SVG, the formulas Marp Core typesets on each slide, and no dollar of the shell slide', () => {
+    const deck = parseDeck(source);
+    const ours = deck.slides.map((slide) => (slide.html.match(/<mjx-container class="MathJax" jax="SVG"[^>]*><svg /g) ?? []).length);
+    expect(ours).toEqual(marpSlides.map((body) => (body.match(/<span class="katex">/g) ?? []).length));
+    expect(ours).toEqual([0, 2, 0, 1]);
+    expect(deck.slides[2]?.html).toContain('<code>$PWD</code>');
+    expect(deck.slides[1]?.html).toContain('a VM costs $5 and a container $0.');
+  });
+
+  it('shows the emoji Marp Core shows (as characters where Marp uses Twemoji images) and fits the same headings', () => {
+    const deck = parseDeck(source);
+    const emoji = (text: string): string[] => text.match(/\p{Extended_Pictographic}/gu) ?? [];
+    expect(deck.slides.map((slide) => emoji(slide.html))).toEqual(
+      marpSlides.map((body) => [...body.replace(/<footer>[\s\S]*<\/footer>/, '').matchAll(/<img class="emoji"[^>]*alt="([^"]+)"/g)].map((m) => m[1])),
+    );
+    expect(deck.slides[0]?.section.footer).toBe('Docker course 🐳');
+    expect(deck.slides.map((slide) => (slide.html.match(/data-fitting-heading/g) ?? []).length)).toEqual(
+      marpSlides.map((body) => (body.match(/<h[1-6] [^>]*data-auto-scaling/g) ?? []).length),
+    );
   });
 });

@@ -2,7 +2,7 @@
 // deck package and cached until their file changes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseDeck, type Deck } from '@deckhand/deck';
+import { loadMathEngine, parseDeck, type Deck } from '@deckhand/deck';
 
 export interface DeckSummary {
   id: string;
@@ -53,6 +53,16 @@ export class DeckLibrary {
     };
     this.cache.set(id, { mtimeMs, deck });
     return deck;
+  }
+
+  /** The deck with its math typeset: the first deck with math loads the math engine (decks without
+   *  math never load it), then is parsed again. */
+  async loadTypeset(id: string): Promise<LoadedDeck | null> {
+    const deck = this.load(id);
+    if (!deck?.mathPending) return deck;
+    await loadMathEngine(deck.mathPending);
+    this.cache.delete(id);
+    return this.load(id);
   }
 
   summaries(): DeckSummary[] {

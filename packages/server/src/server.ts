@@ -93,8 +93,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/api/decks', requireAccess, (_req, res) => {
     res.json(library.summaries());
   });
-  app.get('/api/decks/:id', requireAccess, (req, res) => {
-    const deck = library.load(String(req.params.id));
+  app.get('/api/decks/:id', requireAccess, async (req, res) => {
+    const deck = await library.loadTypeset(String(req.params.id));
     if (!deck) {
       res.status(404).json({ error: 'not-found', message: `No deck named "${String(req.params.id)}".` });
       return;

@@ -7,6 +7,7 @@ import type { Slide } from '@deckhand/deck';
 import type { LoadedDeck } from '../deck-access/api';
 import { themeOf, themeTone } from '../themes/themes';
 import { attachCodeActions, type CodeActions } from './code-actions';
+import { fitHeadings } from './fit-headings';
 import { watchSlideOverflow } from './slide-overflow';
 
 export interface SlideViewProps {
@@ -35,6 +36,9 @@ export function SlideView({ slide, deck, actions, running, thumbnail }: SlideVie
     observer.observe(element);
     return () => observer.disconnect();
   }, [width, height]);
+
+  // Marp's `<!-- fit -->` headings fill the slide's width, after layout and again when sizes change.
+  useLayoutEffect(() => (canvas.current ? fitHeadings(canvas.current) : undefined), [slide, theme]);
 
   const controls = useRef<ReturnType<typeof attachCodeActions> | null>(null);
   useLayoutEffect(() => {

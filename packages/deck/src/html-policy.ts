@@ -97,14 +97,15 @@ export function escapeHtml(text: string): string {
  *  handler: whatever TeX an author writes, the output is a picture. */
 const MATH_SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    'mjx-container', 'svg', 'g', 'path', 'rect', 'line', 'polygon', 'text', 'title', 'desc',
+    'mjx-container', 'mjx-break', 'svg', 'g', 'path', 'rect', 'line', 'polygon', 'text', 'title', 'desc',
     'span', 'math', 'semantics', 'annotation', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msup', 'msub',
     'msubsup', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'merror', 'mover',
     'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mlabeledtr', 'mmultiscripts', 'mprescripts', 'none',
   ],
   allowedAttributes: {
     '*': ['class', 'style', 'data-*', 'aria-*', 'role', 'width', 'height', 'display', 'xmlns'],
-    'mjx-container': ['jax', 'overflow'],
+    'mjx-container': ['jax', 'overflow', 'justify'],
+    'mjx-break': ['size', 'newline', 'prebreak'],
     svg: ['viewbox', 'focusable', 'preserveaspectratio'],
     g: ['stroke', 'fill', 'stroke-width', 'transform'],
     path: ['d', 'transform', 'stroke', 'fill', 'stroke-width'],

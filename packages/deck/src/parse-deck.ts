@@ -97,7 +97,12 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   // Read after every slide: a `math` directive in a comment is global, wherever it is written.
   const mathEngine = readMathDirective(globals.math, front.keyLines.math ?? 1, warn);
   let mathPending: MathEngineName | undefined;
-  const mathSetting = { engine: mathEngine, warn, pending: (engine: MathEngineName) => (mathPending = engine) };
+  let mathCss: string | null = null;
+  const mathSetting = {
+    engine: mathEngine, warn,
+    pending: (engine: MathEngineName) => (mathPending = engine),
+    typeset: (css: string) => (mathCss = css),
+  };
   const pages = pageNumbers(drafts.map((draft) => draft.directives.paginate));
   const total = pages[pages.length - 1] ?? 0; // never decreases, so the last is the highest
   const slides: Slide[] = drafts.map((draft, i) => {
@@ -114,6 +119,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
     const sectionHtml = renderSection(section, draft.index, total, rendered.html, lang);
     return { ...rest, html: rendered.html, section, sectionHtml };
   });
+  if (mathCss) styles.unshift(scopeDeckCss(mathCss, null).css);
   warnings.sort((a, b) => a.line - b.line);
   const theme = typeof globals.theme === 'string' && globals.theme.trim() ? globals.theme.trim() : 'default';
   const deck: Deck = { directives: globals, slides, warnings, css: styles.join('\n'), size, theme };

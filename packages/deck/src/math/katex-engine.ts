@@ -6,6 +6,7 @@ import { MathError, type MathEngine } from './math-engine';
 
 export function createKatexEngine(): MathEngine {
   return {
+    css: '',
     typeset(source, display) {
       try {
         // trust: false (the default) refuses \href, \url, \htmlClass, \htmlStyle and friends.

@@ -9,6 +9,8 @@ export type MathEngineName = 'mathjax' | 'katex';
 /** Typesets one formula. Throws a MathError on TeX it cannot read. */
 export interface MathEngine {
   typeset(tex: string, display: boolean): string;
+  /** CSS the output needs in the page (unscoped), or ''. */
+  readonly css: string;
 }
 
 export class MathError extends Error {}

@@ -49,6 +49,8 @@ export async function createMathJaxEngine(): Promise<MathEngine> {
   // synchronous typeset cannot wait for: load them all now.
   await svg.font.loadDynamicFiles();
   return {
+    // Display math as a centred block, inline line breaks: MathJax's own rules, as Marp Core adds them.
+    css: adaptor.textContent(svg.styleSheet(document) as Parameters<typeof adaptor.textContent>[0]),
     typeset(source, display) {
       const node = document.convert(source, { display });
       if (display) {

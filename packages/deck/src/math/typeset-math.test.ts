@@ -35,6 +35,9 @@ describe('typeset math', () => {
     expect(html).toMatch(/<p><mjx-container [^>]*display="true"/);
     expect(html).not.toContain('$');
     expect(deck.warnings).toEqual([]);
+    // MathJax's own rules (display math centred, inline line breaks), scoped to the deck as Marp adds them.
+    expect(deck.css).toContain('.dh-deck > section mjx-container[display] {');
+    expect(parseDeck('# No math\n').css).toBe('');
   });
 
   it('draws MathML with KaTeX when the deck says math: katex', () => {

@@ -14,6 +14,8 @@ export interface MathSetting {
   warn: (warning: DeckWarning) => void;
   /** Called when the engine is not loaded yet: the formula stays as written for now. */
   pending: (engine: MathEngineName) => void;
+  /** Called with the CSS the engine's output needs, whenever a slide has typeset math. */
+  typeset: (css: string) => void;
 }
 
 /** Formulas with the line each starts on. */
@@ -23,6 +25,7 @@ export function typesetMath(html: string, formulas: PlacedMath[], setting: MathS
   if (formulas.length === 0) return html;
   const engine = setting.engine ? loadedMathEngine(setting.engine) : null;
   if (setting.engine && !engine) setting.pending(setting.engine);
+  if (engine) setting.typeset(engine.css);
   return html.replace(MATH_MARK, (_, n: string) => {
     const formula = formulas[Number(n)];
     if (!formula) return '';

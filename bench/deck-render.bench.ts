@@ -4,7 +4,8 @@
 // with highlighted code (ours: shiki; Marp: highlight.js), directives, notes, backgrounds. Each round gets a fresh deck (the round number is in every code
 // block) so neither side reuses work from an earlier round: our highlight cache never hits.
 import { Marp } from '@marp-team/marp-core';
-import { parseDeck } from '@deckhand/deck';
+import katexPlugin from '@marp-team/marp-core/plugins/katex';
+import { loadMathEngine, parseDeck } from '@deckhand/deck';
 
 const SLIDES = 1_000;
 const ROUNDS = 9;
@@ -19,9 +20,15 @@ function slide(round: number, i: number): string {
   return kinds[i % kinds.length] as string;
 }
 
-function deck(round: number): string {
+/** A formula on every slide, and a display formula on every fourth (for the decks-with-math figure). */
+function withMath(round: number, i: number): string {
+  const display = i % 4 === 0 ? `\n\n$$\n\\sum_{k=1}^{${i}} k = \\frac{${i}(${i}+1)}{2}\n$$` : '';
+  return `${slide(round, i)}\n\nDensity: $\\frac{m_{${i}}}{${round + 2}} \\times 2^{20}$ bytes per container.${display}`;
+}
+
+function deck(round: number, makeSlide = slide): string {
   const front = '---\nmarp: true\ntitle: Bench\npaginate: true\nheader: Docker course\nfooter: Bench deck\n---\n\n';
-  return front + Array.from({ length: SLIDES }, (_, i) => slide(round, i)).join('\n\n---\n\n') + '\n';
+  return front + Array.from({ length: SLIDES }, (_, i) => makeSlide(round, i)).join('\n\n---\n\n') + '\n';
 }
 
 function median(values: number[]): number {
@@ -64,4 +71,37 @@ process.stdout.write(
   `deck parse+render, ${SLIDES} slides, ${ROUNDS} rounds: deckhand median ${median(ours).toFixed(0)} ms, ` +
   `marp-core median ${median(marp).toFixed(0)} ms, ratio deckhand/marp-core ${median(ratios).toFixed(2)} ` +
   `(per-round ratios ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; goal ≤ 1)\n`,
+);
+
+// Decks with math. Only now is the math engine loaded (the figure above is for decks that never load
+// it): once per process, timed on its own. Marp Core's MathJax plugin needs font packages the registry
+// does not have, so Marp here typesets with its KaTeX plugin (HTML), ours with MathJax (SVG).
+const loadStart = performance.now();
+await loadMathEngine('mathjax');
+const loadMs = performance.now() - loadStart;
+const marpWithMath = (): Marp => new Marp().use(katexPlugin());
+parseDeck(deck(-1, withMath));
+marpWithMath().render(deck(-1, withMath));
+const mathOurs: number[] = [];
+const mathMarp: number[] = [];
+const mathRatios: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const source = deck(round, withMath);
+  if (round % 2 === 0) {
+    mathOurs.push(time(() => parseDeck(source)));
+    mathMarp.push(time(() => marpWithMath().render(source)));
+  } else {
+    mathMarp.push(time(() => marpWithMath().render(source)));
+    mathOurs.push(time(() => parseDeck(source)));
+  }
+  mathRatios.push((mathOurs[round] as number) / (mathMarp[round] as number));
+}
+const mathCheck = parseDeck(deck(0, withMath));
+const formulas = mathCheck.slides.reduce((n, s) => n + (s.html.match(/<mjx-container /g) ?? []).length, 0);
+if (formulas !== SLIDES + SLIDES / 4) throw new Error(`expected ${SLIDES + SLIDES / 4} typeset formulas, got ${formulas}`);
+process.stdout.write(
+  `deck with math (${formulas} formulas), ${ROUNDS} rounds: math engine load ${loadMs.toFixed(0)} ms once; deckhand (MathJax SVG) median ` +
+  `${median(mathOurs).toFixed(0)} ms, marp-core (KaTeX plugin) median ${median(mathMarp).toFixed(0)} ms, ` +
+  `ratio ${median(mathRatios).toFixed(2)} (per-round ${Math.min(...mathRatios).toFixed(2)}–${Math.max(...mathRatios).toFixed(2)}); ` +
+  `deckhand without math on the same slides ${median(ours).toFixed(0)} ms\n`,
 );

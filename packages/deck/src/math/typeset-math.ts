@@ -3,10 +3,31 @@
 // TeX error is a warning on its line and the formula stays on the slide as written.
 import { escapeHtml, sanitizeMath } from '../html-policy';
 import type { DeckWarning } from '../model';
-import { loadedMathEngine, MathError, type MathEngineName } from './math-engine';
+import { loadedMathEngine, MathError, type MathEngine, type MathEngineName } from './math-engine';
 import type { MathToken } from './math-syntax';
 
 const MATH_MARK = /\uE001(\d+)\uE001/g;
+
+/** Formulas already typeset in this process (a deck edited live is parsed again on every save), by
+ *  engine, kind and TeX; an error is kept as its message. Emptied when full, so memory stays bounded. */
+const typeset = new Map<string, { html: string } | { error: string }>();
+const TYPESET_CACHE_SIZE = 5_000;
+
+function typesetOnce(engine: MathEngine, name: MathEngineName, tex: string, display: boolean): { html: string } | { error: string } {
+  const key = `${name}\u0000${display ? 'display' : 'inline'}\u0000${tex}`;
+  let result = typeset.get(key);
+  if (!result) {
+    try {
+      result = { html: sanitizeMath(engine.typeset(tex, display)) };
+    } catch (error) {
+      if (!(error instanceof MathError)) throw error;
+      result = { error: error.message };
+    }
+    if (typeset.size >= TYPESET_CACHE_SIZE) typeset.clear();
+    typeset.set(key, result);
+  }
+  return result;
+}
 
 export interface MathSetting {
   /** The engine the deck asks for, or null with `math: false` (formulas stay as written). */
@@ -30,14 +51,11 @@ export function typesetMath(html: string, formulas: PlacedMath[], setting: MathS
     const formula = formulas[Number(n)];
     if (!formula) return '';
     const written = escapeHtml(formula.raw.trim());
-    if (!engine) return setting.engine ? `<span class="dh-math-pending">${written}</span>` : written;
-    try {
-      return sanitizeMath(engine.typeset(formula.tex, formula.display));
-    } catch (error) {
-      if (!(error instanceof MathError)) throw error;
-      setting.warn({ line: formula.line, message: `Math could not be typeset: ${error.message}.` });
-      return `<span class="dh-math-error">${written}</span>`;
-    }
+    if (!engine || !setting.engine) return setting.engine ? `<span class="dh-math-pending">${written}</span>` : written;
+    const result = typesetOnce(engine, setting.engine, formula.tex, formula.display);
+    if ('html' in result) return result.html;
+    setting.warn({ line: formula.line, message: `Math could not be typeset: ${result.error}.` });
+    return `<span class="dh-math-error">${written}</span>`;
   });
 }
 

@@ -13,7 +13,7 @@ import { describeSection, renderSection } from './section';
 import { isAllowedBackgroundUrl, MAX_INLINE_CHARS, SlideRenderer, TOO_LONG } from './slide-renderer';
 import { readImageKeywords } from './image-keywords';
 import { FITTING_HEADING, isFittingHeading } from './fitting-heading';
-import type { MathEngineName } from './math/math-engine';
+import { loadMathEngine, type MathEngineName } from './math/math-engine';
 import type { MathToken } from './math/math-syntax';
 import { readMathDirective, typesetMath, type PlacedMath } from './math/typeset-math';
 import type { CodeBlock, Deck, DeckWarning, Directives, Exercise, Slide } from './model';
@@ -370,4 +370,13 @@ function pickDirectives(directives: Directives, keep: (key: string) => boolean):
   return Object.fromEntries(
     Object.entries(directives).filter(([key]) => keep(key)).map(([key, value]) => [key.replace(/^_/, ''), value]),
   );
+}
+
+/** parseDeck with the deck's math typeset: when the deck has math whose engine is not loaded yet, loads
+ *  it (once per process) and parses again. Decks without math cost what parseDeck costs. */
+export async function parseDeckWithMath(source: string, options: ParseOptions = {}): Promise<Deck> {
+  const deck = parseDeck(source, options);
+  if (!deck.mathPending) return deck;
+  await loadMathEngine(deck.mathPending);
+  return parseDeck(source, options);
 }

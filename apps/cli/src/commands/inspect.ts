@@ -3,7 +3,7 @@
 // { directives, slides: [{ index, title, notes, directives, blocks: [{ lang, runnable, commands,
 // expected, options, … }], … }], warnings: [{ line, message }] }; more keys may be added, none removed.
 import { readFileSync } from 'node:fs';
-import { parseDeck, type Deck, type Slide } from '@deckhand/deck';
+import { parseDeckWithMath, type Deck, type Slide } from '@deckhand/deck';
 import { parseFlags } from '../parse-flags';
 import { UsageError } from '../usage-error';
 import type { Command } from '../main';
@@ -22,7 +22,7 @@ export const inspectCommand: Command = {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, html: { type: 'boolean' } }, usage);
     if (positionals.length !== 1) throw new UsageError('give exactly one deck file', usage);
     const file = positionals[0] as string;
-    const deck = parseDeck(readDeck(file), { html: values.html === true });
+    const deck = await parseDeckWithMath(readDeck(file), { html: values.html === true });
     process.stdout.write(values.json ? JSON.stringify(toJson(deck), null, 2) + '\n' : summary(file, deck));
     return 0;
   },

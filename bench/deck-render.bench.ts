@@ -20,9 +20,10 @@ function slide(round: number, i: number): string {
   return kinds[i % kinds.length] as string;
 }
 
-/** A formula on every slide, and a display formula on every fourth (for the decks-with-math figure). */
+/** A formula on every slide, and a display formula on every fourth (for the decks-with-math figure);
+ *  the round number is in each, so no round reuses typesetting from an earlier one. */
 function withMath(round: number, i: number): string {
-  const display = i % 4 === 0 ? `\n\n$$\n\\sum_{k=1}^{${i}} k = \\frac{${i}(${i}+1)}{2}\n$$` : '';
+  const display = i % 4 === 0 ? `\n\n$$\n\\sum_{k=${round}}^{${i}} k = \\frac{${i}(${i}+1)}{2}\n$$` : '';
   return `${slide(round, i)}\n\nDensity: $\\frac{m_{${i}}}{${round + 2}} \\times 2^{20}$ bytes per container.${display}`;
 }
 

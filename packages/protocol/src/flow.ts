@@ -8,11 +8,16 @@ export const Flow = {
   /**
    * Unacknowledged bytes a viewer may have in flight. The server stops sending to a viewer at this
    * point, and stops reading the pty when even the most caught-up viewer is this far behind.
-   * xterm.js gets sluggish with ~500 kB pending, so stay well below.
+   * It must cover what a page parses during one ack's round trip (a page parses 20–45 MB/s and an
+   * ack comes back 10–30 ms later, behind renders), or the page idles waiting: 256 KiB kept it idle
+   * most of a flood. At 1 MiB a Ctrl-C under a flood is still shown within ~50 ms of parsing.
    */
-  highWatermarkBytes: 256 * 1024,
-  /** The pty is read again once the most caught-up viewer is back below this. */
-  lowWatermarkBytes: 64 * 1024,
+  highWatermarkBytes: 1024 * 1024,
+  /**
+   * The pty is read again once the most caught-up viewer is back below this: close to the high
+   * watermark, so the page still has plenty to parse while the shell refills the pipe.
+   */
+  lowWatermarkBytes: 768 * 1024,
   /** Bytes queued in a socket (ws `bufferedAmount`) above which nothing more is sent to it. */
   socketBufferLimitBytes: 1024 * 1024,
   /** Output is gathered this long before it is sent, so a flood goes out in few large frames… */
@@ -21,8 +26,16 @@ export const Flow = {
   echoWindowMs: 50,
   /** Largest output payload in one frame. */
   maxOutputFrameBytes: 64 * 1024,
-  /** Output kept per session for resuming by byte offset; a larger gap gets a serialized screen. */
-  replayBufferBytes: 1024 * 1024,
+  /**
+   * Output kept per session for resuming by byte offset; a larger gap gets a serialized screen. Twice
+   * the window, so a page that drops while its window is full still resumes byte-exact.
+   */
+  replayBufferBytes: 2 * 1024 * 1024,
+  /**
+   * Output the server's screen mirror (parsed in its own thread) may lag behind before the pty is
+   * paused for it; the replay buffer keeps those bytes meanwhile.
+   */
+  mirrorLagLimitBytes: 4 * 1024 * 1024,
 } as const;
 
 export const Liveness = {

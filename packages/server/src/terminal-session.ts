@@ -1,5 +1,5 @@
 // A terminal session: one shell from the sandbox, shown by any number of pages (viewers). Output goes
-// into a replay ring and a headless screen mirror, and from the ring to every viewer as fast as that
+// into a replay ring and a headless screen mirror (parsed in a worker thread), and from the ring to every viewer as fast as that
 // viewer parses it (ack-window flow control, see packages/protocol/src/flow.ts). The session outlives
 // its sockets for a grace period, so a reload or a network drop resumes the same shell: from the
 // page's byte offset when the ring still holds it, else from a serialized screen.
@@ -79,7 +79,7 @@ export class TerminalSession {
     this.log = init.log;
     this.timeouts = init.timeouts;
     this.onEnd = init.onEnd;
-    this.mirror = new ScreenMirror(init.cols, init.rows, () => this.updatePause());
+    this.mirror = new ScreenMirror(init.cols, init.rows, () => this.mirrorParsed());
     this.subscriptions = [this.shell.onData((data) => this.output(data)), this.shell.onExit((exit) => this.exited(exit))];
     this.scheduleDeadline();
     this.log.info('session start', { session: this.id, term: this.term, pid: this.shell.pid });
@@ -105,19 +105,34 @@ export class TerminalSession {
       return;
     }
     const viewer = new Viewer(socket);
-    const resumed = resumeFrom !== undefined && this.ring.holds(resumeFrom);
-    const offset = resumed ? resumeFrom : this.screenOffset();
-    viewer.send({ type: 'attached', session: this.id, term: this.term, offset, resumed });
-    if (!resumed) viewer.send({ type: 'screen', offset, text: this.mirror.serialize() });
-    this.announceEnding(viewer);
-    viewer.startAt(offset);
-    this.viewers.add(viewer);
-    clearTimeout(this.graceTimer);
-    this.graceTimer = undefined;
     socket.on('message', (data, isBinary) => this.receive(viewer, data, isBinary));
     socket.on('pong', () => (viewer.alive = true));
     socket.on('close', () => this.detach(viewer));
     socket.on('error', () => this.detach(viewer));
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+    if (resumeFrom !== undefined && this.ring.holds(resumeFrom)) return this.show(viewer, resumeFrom, undefined);
+    // The screen comes from the mirror's thread once it has parsed all output so far; meanwhile
+    // the session goes on, and the page then gets the bytes after the screen from the ring.
+    viewer.awaitingScreen = true;
+    void this.mirror.screen().then((screen) => {
+      viewer.awaitingScreen = false;
+      if (this.ended) return;
+      if (!viewer.open) {
+        if (this.viewers.size === 0) this.startGrace();
+        return;
+      }
+      this.show(viewer, screen?.offset ?? this.ring.start, screen?.text ?? '');
+    });
+  }
+
+  /** Starts a viewer at `offset`, after the screen standing for what came before (unless resumed). */
+  private show(viewer: Viewer, offset: number, screen: string | undefined): void {
+    viewer.send({ type: 'attached', session: this.id, term: this.term, offset, resumed: screen === undefined });
+    if (screen !== undefined) viewer.send({ type: 'screen', offset, text: screen });
+    this.announceEnding(viewer);
+    viewer.startAt(offset);
+    this.viewers.add(viewer);
     this.pump(viewer);
     this.updatePause();
   }
@@ -167,6 +182,7 @@ export class TerminalSession {
   }
 
   private receive(viewer: Viewer, data: RawData, isBinary: boolean): void {
+    if (!this.viewers.has(viewer) && !viewer.awaitingScreen) return;
     if (!isBinary) return this.refuse(viewer, CloseCode.UnsupportedData, 'text frames are not part of the protocol');
     let frame: ClientFrame;
     try {
@@ -201,7 +217,10 @@ export class TerminalSession {
   }
 
   private detach(viewer: Viewer): void {
-    if (!this.viewers.delete(viewer)) return;
+    if (!this.viewers.delete(viewer)) {
+      if (this.viewers.size === 0 && !viewer.awaitingScreen) this.startGrace();
+      return;
+    }
     if (this.viewers.size === 0) this.startGrace();
     this.updatePause();
   }
@@ -251,10 +270,8 @@ export class TerminalSession {
     while (viewer.sent < this.ring.end && viewer.canTakeOutput) {
       if (!this.ring.holds(viewer.sent)) {
         // This viewer fell further behind than the ring reaches: give it the screen instead.
-        const offset = this.screenOffset();
-        viewer.send({ type: 'screen', offset, text: this.mirror.serialize() });
-        viewer.startAt(offset);
-        continue;
+        this.catchUp(viewer);
+        break;
       }
       const room = Math.min(Flow.maxOutputFrameBytes, Flow.highWatermarkBytes - viewer.unacked);
       const data = this.ring.read(viewer.sent, room);
@@ -274,6 +291,25 @@ export class TerminalSession {
     this.updatePause();
   }
 
+  /** Replaces a viewer's missed output by the current screen, then goes on from the screen's offset. */
+  private catchUp(viewer: Viewer): void {
+    viewer.awaitingScreen = true;
+    void this.mirror.screen().then((screen) => {
+      viewer.awaitingScreen = false;
+      if (this.ended || !this.viewers.has(viewer)) return;
+      const offset = screen?.offset ?? this.ring.start;
+      viewer.send({ type: 'screen', offset, text: screen?.text ?? '' });
+      viewer.startAt(offset);
+      this.pump(viewer);
+    });
+  }
+
+  private mirrorParsed(): void {
+    // The ring keeps what the mirror has not parsed: a screen is always followed by what came after.
+    this.ring.keepAfter(this.mirror.parsed);
+    this.updatePause();
+  }
+
   /** Reads the pty only while some viewer, and the mirror, keep up with it. */
   private updatePause(): void {
     if (this.ended) return;
@@ -285,18 +321,13 @@ export class TerminalSession {
     }
     const behind = lead < 0 ? Infinity : this.ring.end - lead;
     const mirrorBehind = this.mirror.pending;
-    if (!this.paused && (behind > Flow.highWatermarkBytes || mirrorBehind > Flow.highWatermarkBytes || !anySocketFree)) {
+    if (!this.paused && (behind > Flow.highWatermarkBytes || mirrorBehind > Flow.mirrorLagLimitBytes || !anySocketFree)) {
       this.paused = true;
       this.shell.pause();
-    } else if (this.paused && behind < Flow.lowWatermarkBytes && mirrorBehind < Flow.lowWatermarkBytes && anySocketFree) {
+    } else if (this.paused && behind < Flow.lowWatermarkBytes && mirrorBehind < Flow.mirrorLagLimitBytes / 2 && anySocketFree) {
       this.paused = false;
       this.shell.resume();
     }
-  }
-
-  /** Where a serialized screen stands in the stream; the ring always holds from there on. */
-  private screenOffset(): number {
-    return this.ring.holds(this.mirror.parsed) ? this.mirror.parsed : this.ring.end;
   }
 
   /** One timer for the idle timeout and the maximum lifetime: warns a minute ahead, then ends. */

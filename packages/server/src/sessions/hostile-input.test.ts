@@ -41,7 +41,7 @@ describe('hostile input', () => {
           if (frame[0] === FrameType.Input) frame[0] = 0x7e;
           if (victim.socket.readyState !== victim.socket.OPEN) victim = await TestTerminal.open(test.accessOnly);
           victim.socket.send(frame);
-          const closed = await Promise.race([victim.closed, new Promise<undefined>((resolve) => setTimeout(resolve, 20))]);
+          const closed = await Promise.race([victim.closed, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 20))]);
           if (closed) expect(ACCEPTED_CLOSE_CODES).toContain(closed.code);
         },
       ),

@@ -1,6 +1,8 @@
 // A session's recent output, addressed by byte offset in the session's whole output stream. A page
 // that reconnects says the offset it has reached and gets the bytes after it from here, as long as
-// they are still kept; older ones are dropped once the ring holds more than its capacity.
+// they are still kept; older ones are dropped once the ring holds more than its capacity, except those
+// the screen mirror has not parsed yet (`keepFrom`): a serialized screen is always followed by the
+// bytes after it.
 
 export class OutputRing {
   private chunks: Buffer[] = [];
@@ -9,6 +11,8 @@ export class OutputRing {
   /** Offset just past the last byte ever written. */
   private last = 0;
   private kept = 0;
+  /** Bytes from this offset on are kept even beyond the capacity. */
+  private keepFrom = 0;
 
   constructor(private readonly capacity: number) {}
 
@@ -25,7 +29,16 @@ export class OutputRing {
     this.chunks.push(data);
     this.kept += data.length;
     this.last += data.length;
-    while (this.chunks.length > 1 && this.kept - (this.chunks[0]?.length ?? 0) >= this.capacity) {
+    this.trim();
+  }
+
+  /** Keeps every byte from `offset` on (the mirror's parsed offset), whatever the capacity. */
+  keepAfter(offset: number): void {
+    this.keepFrom = offset;
+  }
+
+  private trim(): void {
+    while (this.chunks.length > 1 && this.kept - (this.chunks[0]?.length ?? 0) >= this.capacity && this.first + (this.chunks[0]?.length ?? 0) <= this.keepFrom) {
       const dropped = this.chunks.shift()!;
       this.kept -= dropped.length;
       this.first += dropped.length;

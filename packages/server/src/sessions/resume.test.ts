@@ -1,6 +1,8 @@
 // Sessions outlive their sockets: forced disconnects resume from the page's byte offset with nothing
-// lost or doubled, a reloaded page gets the same shell and its screen, and several pages share one.
+// lost or doubled, a reloaded page gets the same shell and its screen (then exactly the output after
+// it, even while a flood runs), and several pages share one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Flow } from '@deckhand/protocol';
 import { startTestServer, type StartedTestServer } from './test-server';
 import { TestTerminal } from './terminal-test-client';
 
@@ -89,4 +91,41 @@ describe('resuming a session', () => {
     mine.close();
     stranger.close();
   });
+
+  it('gives a page whose offset left the replay buffer the screen of the same shell', async () => {
+    const first = await TestTerminal.open(test, { term: 6 });
+    const pid = await first.run('echo $$');
+    const lines = Math.ceil((2 * Flow.replayBufferBytes) / 7); // numbers up to 7 digits and \r\n: twice the ring
+    await first.run(`seq 1 ${lines}; echo gap-marker-$((40+2))`, 60_000);
+    first.terminate();
+    const back = await TestTerminal.open(test, { term: 6, offset: 100 });
+    await back.until(() => back.screen.includes('gap-marker-42'), 'the serialized screen');
+    expect(back.attached?.resumed).toBe(false);
+    expect(back.screen).toContain(String(lines));
+    expect(await back.run('echo $$')).toBe(pid);
+    back.close();
+  }, 90_000);
+
+  it('follows a screen made during a flood with exactly the output after it', async () => {
+    const lines = 300_000;
+    const flooding = await TestTerminal.open(test, { term: 7 });
+    await flooding.prompt();
+    flooding.type(`seq 1 ${lines}; printf '%s\\n' 'flood''-done'\r`);
+    await flooding.until(() => flooding.received > 256 * 1024, 'the flood under way');
+    const joined = await TestTerminal.open(test, { term: 7 });
+    await joined.untilText('flood-done', 60_000);
+    expect(joined.attached?.resumed).toBe(false);
+    // The screen's text (escape sequences dropped) and then the output: one unbroken count to the end.
+    const screen = joined.screen.replace(new RegExp(String.raw`\x1b\[[0-9;?]*[A-Za-z]`, 'g'), '');
+    const numbers = (screen + joined.text)
+      .split(/\r?\n/)
+      .filter((line) => /^\d+$/.test(line))
+      .map(Number);
+    const first = numbers[0]!;
+    expect(first).toBeGreaterThan(1);
+    expect(numbers.at(-1)).toBe(lines);
+    expect(numbers.every((n, i) => n === first + i), 'no line lost or doubled where the screen ends').toBe(true);
+    flooding.close();
+    joined.close();
+  }, 90_000);
 });

@@ -13,6 +13,8 @@ export class Viewer {
   alive = true;
   /** The exit notice has been sent; nothing more will be. */
   exitSent = false;
+  /** A screen is being made for this page (it is new, or fell behind the ring): no output until then. */
+  awaitingScreen = false;
 
   constructor(readonly socket: WebSocket) {}
 
@@ -31,7 +33,7 @@ export class Viewer {
 
   /** Whether more output may go to this page now. */
   get canTakeOutput(): boolean {
-    return this.open && !this.exitSent && this.unacked < Flow.highWatermarkBytes && !this.socketFull;
+    return this.open && !this.exitSent && !this.awaitingScreen && this.unacked < Flow.highWatermarkBytes && !this.socketFull;
   }
 
   startAt(offset: number): void {

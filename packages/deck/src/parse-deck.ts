@@ -15,7 +15,7 @@ import { readImageKeywords } from './image-keywords';
 import { FITTING_HEADING, isFittingHeading } from './fitting-heading';
 import { loadMathEngine, type MathEngineName } from './math/math-engine';
 import type { MathToken } from './math/math-syntax';
-import { readMathDirective, typesetMath, type PlacedMath } from './math/typeset-math';
+import { MAX_MATH_CHARS_PER_DECK, readMathDirective, typesetMath, type PlacedMath } from './math/typeset-math';
 import type { CodeBlock, Deck, DeckWarning, Directives, Exercise, Slide } from './model';
 
 export interface ParseOptions {
@@ -102,6 +102,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
     engine: mathEngine, warn,
     pending: (engine: MathEngineName) => (mathPending = engine),
     typeset: (css: string) => (mathCss = css),
+    budget: { left: MAX_MATH_CHARS_PER_DECK, warned: false },
   };
   const pages = pageNumbers(drafts.map((draft) => draft.directives.paginate));
   const total = pages[pages.length - 1] ?? 0; // never decreases, so the last is the highest

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../parse-deck';
 import { sanitizeMath } from '../html-policy';
 import { loadMathEngine } from './math-engine';
+import { MAX_FORMULA_CHARS, MAX_MATH_CHARS_PER_DECK } from './typeset-math';
 
 beforeAll(async () => {
   await Promise.all([loadMathEngine('mathjax'), loadMathEngine('katex')]);
@@ -90,5 +91,28 @@ describe('typeset math', () => {
     expect(sanitizeMath(forged)).toBe(
       '<mjx-container><svg viewbox="0 0 1 1"><path d="M0 0"></path></svg></mjx-container><math><mrow><mi>x</mi></mrow><mi>y</mi></math>',
     );
+  });
+
+  it('keeps huge or deeply nested TeX from stopping or stalling the deck: warnings, never an exception', () => {
+    const nested = `$${'{'.repeat(990)}x${'}'.repeat(990)}$`;
+    const long = `$$\n${'x+'.repeat(1_500)}x\n$$`;
+    const deck = parseDeck(`# Limits\n\n${nested}\n\n${long}\n\nStill $y$.\n`);
+    expect(deck.warnings).toEqual([
+      { line: 3, message: 'Math could not be typeset: the formula nests too deep or is too large.' },
+      { line: 5, message: `Formula longer than ${MAX_FORMULA_CHARS} characters: shown as written.` },
+    ]);
+    expect(deck.slides[0]?.html).toContain('<mjx-container');
+  });
+
+  it('typesets at most MAX_MATH_CHARS_PER_DECK characters of TeX per deck, then shows formulas as written', () => {
+    // Formulas that are mostly a TeX comment: long to the budget, quick to typeset.
+    const formula = (i: number): string => `$$\nx_{${i}} % ${'c'.repeat(1_950)}\n$$`;
+    const count = Math.ceil(MAX_MATH_CHARS_PER_DECK / 1_950) + 2;
+    const deck = parseDeck(Array.from({ length: count }, (_, i) => formula(i)).join('\n\n---\n\n'));
+    const typeset = deck.slides.filter((slide) => slide.html.includes('<mjx-container'));
+    expect(typeset.length).toBe(Math.floor(MAX_MATH_CHARS_PER_DECK / formula(0).slice(3, -3).length));
+    expect(deck.warnings).toHaveLength(1);
+    expect(deck.warnings[0]?.message).toBe(`A deck gets at most ${MAX_MATH_CHARS_PER_DECK} characters of math typeset: formulas from here on are shown as written.`);
+    expect(deck.slides.at(-1)?.html).toContain('$$');
   });
 });

@@ -1,5 +1,6 @@
 // Formulas typeset as the audience sees them: MathJax SVG (no fonts needed), KaTeX MathML, TeX errors
 // as warnings with their line, and TeX that tries to reach outside the picture cut down to drawing.
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../parse-deck';
 import { sanitizeMath } from '../html-policy';
@@ -115,4 +116,22 @@ describe('typeset math', () => {
     expect(deck.warnings[0]?.message).toBe(`A deck gets at most ${MAX_MATH_CHARS_PER_DECK} characters of math typeset: formulas from here on are shown as written.`);
     expect(deck.slides.at(-1)?.html).toContain('$$');
   });
+
+  it('never throws on generated decks full of dollars, braces, backslashes and code (both engines)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('$', '$$', '\\$', '\\', '{', '}', '`', '```', '\n', '\n\n', ' ', '---\n', '^', '_', '\\frac', '\\href{javascript:x}', ':whale:', '<!-- fit -->', '# ', 'x', '5'),
+      fc.string({ maxLength: 8 }),
+    );
+    const deck = fc.tuple(fc.constantFrom('mathjax', 'katex', 'false'), fc.array(piece, { maxLength: 40 }))
+      .map(([engine, pieces]) => `---\nmath: ${engine}\n---\n\n${pieces.join('')}\n`);
+    fc.assert(fc.property(deck, (source) => {
+      const parsed = parseDeck(source);
+      expect(parsed.slides.length).toBeGreaterThan(0);
+      const html = parsed.slides.map((slide) => slide.sectionHtml).join('');
+      const { tags, attributes } = elements(html);
+      expect(tags).not.toContain('script');
+      expect(attributes.filter(([name, value]) => /^on/i.test(name) || /^\s*javascript:/i.test(value))).toEqual([]);
+      expect(html).not.toContain('\uE001');
+    }), { numRuns: 1_000 });
+  }, 120_000);
 });

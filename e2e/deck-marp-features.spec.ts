@@ -1,7 +1,7 @@
 // A Marp deck's math, emoji and fitting headings as the audience sees them in a real Chromium: formulas
 // typeset as SVG by the server (no fonts, no network), a shortcode shown as its emoji, and a
 // `<!-- fit -->` heading scaled up to fill the slide's width, in the slide, in the overview's
-// thumbnail, and again after the deck switches theme.
+// thumbnail, and again after the deck switches theme; with `math: katex`, MathML the browser draws.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +19,8 @@ const deckFile = (): string => path.join(folder, 'marp-features.md');
 test.beforeAll(async () => {
   // A copy, so the theme test can edit it.
   folder = mkdtempSync(path.join(os.tmpdir(), 'deckhand-marp-features-'));
-  copyFileSync(path.join(repoRoot, 'e2e/fixtures/marp-features.md'), deckFile());
-  deckhand = await startDeckhand([deckFile()]);
+  for (const name of ['marp-features.md', 'marp-features-katex.md']) copyFileSync(path.join(repoRoot, 'e2e/fixtures', name), path.join(folder, name));
+  deckhand = await startDeckhand([folder]);
 });
 
 test.afterAll(async () => {
@@ -75,6 +75,22 @@ test('typeset math, an emoji and a heading fitted to the slide width', async ({ 
   const display = slide.locator('mjx-container[display="true"] > svg');
   await expect(display).toBeVisible();
   expect((await display.boundingBox())?.width).toBeGreaterThan(100);
+});
+
+test('math: katex draws MathML with the browser\'s own math fonts', async ({ page }) => {
+  await openDeck(page, deckhand, '#/marp-features-katex/1');
+  await expectSlide(page, 'KaTeX', 1);
+  const slide = page.locator('.slide-area .slide-canvas > section');
+  const formulas = slide.locator('.katex > math');
+  await expect(formulas).toHaveCount(2);
+  for (const formula of await formulas.all()) {
+    const box = await formula.boundingBox();
+    expect(box?.width).toBeGreaterThan(40);
+    expect(box?.height).toBeGreaterThan(10);
+  }
+  await expect(slide.locator('math[display="block"]')).toHaveCount(1);
+  // The TeX source rides along as an annotation, which the browser does not show.
+  await expect(slide.locator('annotation').last()).toBeHidden();
 });
 
 test('the overview thumbnail shows the heading fitted too', async ({ page }) => {

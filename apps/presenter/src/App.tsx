@@ -2,22 +2,22 @@
 // presenter or overview view (see route.ts).
 import { useEffect, useState } from 'react';
 import { DeckIndex } from './deck-index/DeckIndex';
-import { readRoute, type Route } from './route';
+import { onNavigate, readRoute, type Route } from './route';
 import { DeckScreen } from './views/DeckScreen';
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => readRoute());
 
   useEffect(() => {
-    // Back/Forward between entries written by navigate() fire popstate; typed addresses fire hashchange.
-    const onHash = (): void =>
-      setRoute((current) => {
-        const next = readRoute();
-        return next.deck === current.deck && next.slide === current.slide && next.view === current.view ? current : next;
-      });
+    const go = (next: Route): void =>
+      setRoute((current) => (next.deck === current.deck && next.slide === current.slide && next.view === current.view ? current : next));
+    // navigate() tells the app at once; Back/Forward fire popstate, typed addresses hashchange.
+    const offNavigate = onNavigate(go);
+    const onHash = (): void => go(readRoute());
     window.addEventListener('hashchange', onHash);
     window.addEventListener('popstate', onHash);
     return () => {
+      offNavigate();
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('popstate', onHash);
     };

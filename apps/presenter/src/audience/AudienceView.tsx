@@ -26,7 +26,7 @@ export function AudienceView({ session }: { session: DeckSession }) {
   return (
     <div className={`audience layout-${layout}`} style={style}>
       <main className="slide-area" ref={slideArea} hidden={layout === 'terminal'}>
-        {slide && <SlideView key={slide.index} slide={slide} deck={deck} actions={session.actions} running={session.running} />}
+        {slide && <SlideView slide={slide} deck={deck} actions={session.actions} running={session.running} />}
         <SlideToolbar
           current={current}
           total={total}

@@ -27,7 +27,8 @@ export function watchSlideOverflow(canvas: HTMLElement): () => void {
   // `toggle` does not bubble; images change the height when they load.
   section.addEventListener('toggle', onToggle, true);
   section.addEventListener('load', update, true);
-  update();
+  // No measuring now: that would force a layout in the middle of the slide change. The observer's first
+  // report comes after the frame's layout, before its paint.
   return () => {
     sizes.disconnect();
     section.removeEventListener('toggle', onToggle, true);

@@ -20,12 +20,15 @@ export const Flow = {
   lowWatermarkBytes: 768 * 1024,
   /** Bytes queued in a socket (ws `bufferedAmount`) above which nothing more is sent to it. */
   socketBufferLimitBytes: 1024 * 1024,
-  /** Output is gathered this long before it is sent, so a flood goes out in few large frames… */
+  /**
+   * Output that follows other output within this long is gathered and sent this long after the last
+   * frame, so a flood goes out in few large frames (a browser pays per WebSocket message: with a
+   * frame per 4 KiB pty read, Chromium received at a fraction of what a Node client does). The first
+   * output after a keystroke (its echo) or after a quiet spell goes out at once.
+   */
   batchMs: 5,
-  /** …except within this long after input, when it goes out at once so echo is never delayed. */
-  echoWindowMs: 50,
-  /** Largest output payload in one frame. */
-  maxOutputFrameBytes: 64 * 1024,
+  /** Largest output payload in one frame: xterm.js parses it in well under a frame's time. */
+  maxOutputFrameBytes: 256 * 1024,
   /**
    * Output kept per session for resuming by byte offset; a larger gap gets a serialized screen. Twice
    * the window, so a page that drops while its window is full still resumes byte-exact.

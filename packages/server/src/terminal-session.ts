@@ -59,7 +59,9 @@ export class TerminalSession {
   private readonly subscriptions: Disposable[];
   private readonly startedAt = Date.now();
   private lastActivityAt = Date.now();
-  private lastInputAt = 0;
+  /** Input went to the shell since the last frame: the next output is its echo and goes at once. */
+  private echoPending = false;
+  private lastFlushAt = 0;
   private paused = false;
   private exit: ShellExit | undefined;
   private ended = false;
@@ -194,7 +196,8 @@ export class TerminalSession {
     switch (frame.type) {
       case 'input':
         this.bytesIn += frame.data.length;
-        this.lastInputAt = this.lastActivityAt = Date.now();
+        this.lastActivityAt = Date.now();
+        this.echoPending = true;
         this.shell.write(frame.data);
         break;
       case 'resize':
@@ -238,9 +241,11 @@ export class TerminalSession {
     this.lastActivityAt = Date.now();
     this.ring.append(bytes);
     this.mirror.write(bytes);
-    // Small output waits a few ms to be sent in one frame; echo and a full frame's worth go at once.
-    if (Date.now() - this.lastInputAt < Flow.echoWindowMs || this.fullFrameWaiting()) this.flush();
-    else this.batchTimer ??= setTimeout(() => this.flush(), Flow.batchMs);
+    // An echo, the first output after a quiet spell and a full frame's worth go at once; the rest of a
+    // burst waits for the next frame, batchMs after the last one.
+    const sinceFlush = Date.now() - this.lastFlushAt;
+    if (this.echoPending || sinceFlush >= Flow.batchMs || this.fullFrameWaiting()) this.flush();
+    else this.batchTimer ??= setTimeout(() => this.flush(), Flow.batchMs - sinceFlush);
     this.updatePause();
   }
 
@@ -262,6 +267,8 @@ export class TerminalSession {
   private flush(): void {
     clearTimeout(this.batchTimer);
     this.batchTimer = undefined;
+    this.echoPending = false;
+    this.lastFlushAt = Date.now();
     for (const viewer of this.viewers) this.pump(viewer);
   }
 

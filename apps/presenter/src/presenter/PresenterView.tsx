@@ -1,6 +1,7 @@
 // The presenter view (`p`): current and next slide, notes, timer and pace, and its own terminal pane.
 // It opens the audience window and drives it through the sync channel. On a phone it becomes a
 // clicker: big previous/next, notes and the timer.
+import { useDeferredValue } from 'react';
 import { ExerciseStatus } from '../exercises/ExerciseStatus';
 import { TerminalSlot } from '../layout/TerminalSlot';
 import { routeHash } from '../route';
@@ -16,7 +17,11 @@ export default function PresenterView({ session, narrow }: { session: DeckSessio
   const clock = useTalkClock(deck.id);
   const duration = parseDuration(deck.directives.duration);
   const slide = deck.slides[current - 1];
-  const next = deck.slides[current];
+  // The next-slide preview and the notes follow in a render of their own, after the current slide is
+  // on screen: a slide change's first frame carries the slide the room sees, not the presenter's extras.
+  const following = useDeferredValue(current);
+  const next = deck.slides[following];
+  const notes = deck.slides[following - 1]?.notes ?? [];
   const timer = <TalkTimer clock={clock} duration={duration} current={current} total={total} />;
 
   if (narrow) {
@@ -81,7 +86,7 @@ export default function PresenterView({ session, narrow }: { session: DeckSessio
       <section className="presenter-next" aria-label="Next slide">
         {next ? <SlideView slide={next} deck={deck} thumbnail /> : <p className="notes-empty">End of the deck.</p>}
       </section>
-      <NotesPanel notes={slide?.notes ?? []} />
+      <NotesPanel notes={notes} />
       <div className="presenter-terminal">
         <TerminalSlot settings={session.terminal} onReady={session.onTerminalReady} />
       </div>

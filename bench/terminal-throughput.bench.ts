@@ -2,8 +2,12 @@
 // → server → WebSocket → xterm.js → screen) against the in-page ceiling (the same bytes written
 // straight into an xterm.js of the same size in a page, all at once in 64 KiB writes, so xterm.js
 // parses and renders as fast as it can). Each run ends with a marker; the time is until the marker
-// is rendered.
-// Goal: the whole path reaches ≥ 0.7 of the ceiling.
+// is rendered. A third figure splits the gap: the same cat received over the page's own WebSocket
+// (the deckhand protocol, acked on receipt) with no xterm.js at all, i.e. server plus the browser's
+// WebSocket path alone.
+// The three alternate round by round, so a change in the machine's load hits them alike; the ratio
+// is the median of the rounds' ratios. Goal: the whole path reaches ≥ 0.7 of the ceiling.
+import { Flow, FrameType, SUBPROTOCOL } from '@deckhand/protocol';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +16,7 @@ import { cpuSeconds, keyToText, openTerminalPage, startBench } from './terminal-
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAYLOAD_BYTES = 8 * 1024 * 1024;
-const RUNS = 3;
+const RUNS = 5;
 const MARKER = 'END-OF-PAYLOAD';
 
 const lines: string[] = [];
@@ -25,6 +29,7 @@ const payload = lines.join('\n') + '\n';
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'deckhand-bench-')), 'payload.txt');
 writeFileSync(file, payload);
 const megabytes = payload.length / 1024 / 1024;
+const rate = (ms: number): string => `${((megabytes * 1000) / ms).toFixed(1)} MB/s`;
 
 const bench = await startBench();
 try {
@@ -35,15 +40,48 @@ try {
   const size = /(\d+) (\d+)/.exec((await page.locator('[data-testid="terminal"] .xterm-rows').textContent()) ?? '');
   const [rows, cols] = [Number(size?.[1] ?? 24), Number(size?.[2] ?? 80)];
 
-  const whole: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
+  const wholeRun = async (run: number): Promise<number> => {
     await page.keyboard.type(`clear; cat ${file}; printf '%s\\n' 'END''-OF-PAYLOAD-${run}'`);
     const cpu = cpuSeconds(bench.deckhand.pid);
     const ms = await keyToText(page, 'Enter', `${MARKER}-${run}`);
-    whole.push(ms);
-    console.log(`whole path, run ${run + 1}: ${ms.toFixed(0)} ms, ${((megabytes * 1000) / ms).toFixed(1)} MB/s; server CPU ${(((cpuSeconds(bench.deckhand.pid) - cpu) / (ms / 1000)) * 100).toFixed(0)} % of a core`);
+    const serverCpu = ((cpuSeconds(bench.deckhand.pid) - cpu) / (ms / 1000)) * 100;
+    console.log(`whole path, run ${run + 1}: ${ms.toFixed(0)} ms, ${rate(ms)}; server CPU ${serverCpu.toFixed(0)} % of a core`);
     await page.waitForTimeout(500);
-  }
+    return ms;
+  };
+
+  // The server and the browser's WebSocket alone: a third shell (tab 3) read by a few lines in the page.
+  const socketRun = async (run: number): Promise<number> => {
+    const ms = (await page.evaluate(`new Promise((done) => {
+      const socket = window.__benchSocket = new WebSocket('ws://' + location.host + '/ws/terminal?term=3&cols=${cols}&rows=${rows}', ${JSON.stringify(SUBPROTOCOL)});
+      socket.binaryType = 'arraybuffer';
+      const marker = ${JSON.stringify(`${MARKER}-socket-${run}`)};
+      const decoder = new TextDecoder('latin1');
+      let started = 0, acked = 0, tail = '';
+      const send = (type, payload) => { const frame = new Uint8Array(1 + payload.length); frame[0] = type; frame.set(payload, 1); socket.send(frame); };
+      socket.onmessage = (event) => {
+        const frame = new Uint8Array(event.data);
+        if (frame[0] === ${FrameType.Attached} && !started) {
+          started = performance.now();
+          send(${FrameType.Input}, new TextEncoder().encode("cat ${file}; printf '%s\\\\n' '${MARKER}''-socket-${run}'\\r"));
+        }
+        if (frame[0] !== ${FrameType.Output}) return;
+        const view = new DataView(frame.buffer);
+        const end = view.getUint32(1) * 2 ** 32 + view.getUint32(5) + frame.length - 9;
+        if (end - acked >= ${Flow.ackEveryBytes}) {
+          acked = end;
+          const ack = new Uint8Array(8);
+          new DataView(ack.buffer).setUint32(0, Math.floor(acked / 2 ** 32));
+          new DataView(ack.buffer).setUint32(4, acked >>> 0);
+          send(${FrameType.Ack}, ack);
+        }
+        tail = (tail + decoder.decode(frame.subarray(9))).slice(-200);
+        if (tail.includes(marker + '\\r\\n')) { socket.close(); done(performance.now() - started); }
+      };
+    })`)) as number;
+    console.log(`server + page WebSocket, no xterm.js, run ${run + 1}: ${ms.toFixed(0)} ms, ${rate(ms)}`);
+    return ms;
+  };
 
   const ceilingPage = await (await bench.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
   await ceilingPage.route('http://bench.local/**', (route) =>
@@ -52,8 +90,7 @@ try {
   await ceilingPage.goto('http://bench.local/');
   await ceilingPage.addStyleTag({ path: path.join(root, 'node_modules/@xterm/xterm/css/xterm.css') });
   await ceilingPage.addScriptTag({ path: path.join(root, 'node_modules/@xterm/xterm/lib/xterm.js') });
-  const ceiling: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
+  const ceilingRun = async (run: number): Promise<number> => {
     const ms = (await ceilingPage.evaluate(`(async () => {
       document.getElementById('host').replaceChildren();
       const term = new Terminal({ cols: ${cols}, rows: ${rows}, fontSize: 15, scrollback: 5000, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace' });
@@ -69,12 +106,25 @@ try {
       term.dispose();
       return ms;
     })()`)) as number;
-    ceiling.push(ms);
-    console.log(`in-page ceiling, run ${run + 1}: ${ms.toFixed(0)} ms, ${((megabytes * 1000) / ms).toFixed(1)} MB/s`);
+    console.log(`in-page ceiling, run ${run + 1}: ${ms.toFixed(0)} ms, ${rate(ms)}`);
+    return ms;
+  };
+
+  const whole: number[] = [];
+  const socketOnly: number[] = [];
+  const ceiling: number[] = [];
+  const ratios: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    whole.push(await wholeRun(run));
+    socketOnly.push(await socketRun(run));
+    ceiling.push(await ceilingRun(run));
+    ratios.push(ceiling[run]! / whole[run]!);
   }
   const best = (values: number[]): number => Math.min(...values);
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log(
-    `${megabytes.toFixed(1)} MB, ${cols}×${rows}: whole path ${((megabytes * 1000) / best(whole)).toFixed(1)} MB/s, ceiling ${((megabytes * 1000) / best(ceiling)).toFixed(1)} MB/s, ratio ${(best(ceiling) / best(whole)).toFixed(2)} of the ceiling (best of ${RUNS} each)`,
+    `${megabytes.toFixed(1)} MB, ${cols}×${rows}, best of ${RUNS}: whole path ${rate(best(whole))}, server + page WebSocket alone ${rate(best(socketOnly))}, ceiling ${rate(best(ceiling))}; ` +
+      `whole path / ceiling: median ${median(ratios).toFixed(2)} (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), best vs best ${(best(ceiling) / best(whole)).toFixed(2)}`,
   );
 } finally {
   await bench.close();

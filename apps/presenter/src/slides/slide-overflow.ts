@@ -42,7 +42,9 @@ export function scrollSlide(direction: 1 | -1): boolean {
   if (!section) return false;
   const room = direction > 0 ? section.scrollHeight - section.clientHeight - section.scrollTop : section.scrollTop;
   if (room < 1) return false;
-  section.scrollBy({ top: direction * section.clientHeight * SCROLL_STEP, behavior: scrollBehavior() });
+  // At once, not smoothly: a second press during a smooth scroll would measure a moving position and
+  // could change slide too early.
+  section.scrollBy({ top: direction * section.clientHeight * SCROLL_STEP, behavior: 'instant' });
   return true;
 }
 
@@ -56,7 +58,5 @@ function keepInView(section: HTMLElement, details: HTMLDetailsElement): void {
   const visibleBottom = section.scrollTop + section.clientHeight;
   if (bottom <= visibleBottom) return;
   const target = Math.min(bottom - section.clientHeight + 24, top - 24);
-  if (target > section.scrollTop) section.scrollTo({ top: target, behavior: scrollBehavior() });
+  if (target > section.scrollTop) section.scrollTo({ top: target, behavior: 'instant' });
 }
-
-const scrollBehavior = (): ScrollBehavior => (window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');

@@ -3,8 +3,11 @@
 // knows how far behind the screen is and can stop reading the pty instead of piling bytes up in a
 // socket, a browser buffer or its own memory. Figures and their origins: ../shared/guide/terminal.md.
 export const Flow = {
-  /** The browser sends an ack once it has parsed this many bytes since its last ack. */
-  ackEveryBytes: 32 * 1024,
+  /**
+   * The browser sends an ack once it has parsed this many bytes since its last ack: an eighth of the
+   * window, so the server hears well before the window fills, without a send per frame.
+   */
+  ackEveryBytes: 128 * 1024,
   /**
    * Unacknowledged bytes a viewer may have in flight. The server stops sending to a viewer at this
    * point, and stops reading the pty when even the most caught-up viewer is this far behind.

@@ -1,5 +1,5 @@
 // An exercise whose opened tips and solution are taller than the slide: its body scrolls inside the
-// slide (scrollbar, wheel, ↓ ↑) instead of being cut off; → ← still change slides at once, ↓ ↑ do once
+// slide (scrollbar, "More below", wheel, ↓ ↑) instead of being cut off; → ← still change slides at once, ↓ ↑ do once
 // there is no more to see; a slide that fits does not scroll and ↓ leaves it.
 import { expect, test, type Locator } from '@playwright/test';
 import { startDeckhand, type RunningDeckhand } from './support/deckhand';
@@ -26,6 +26,8 @@ test('opened tips taller than the slide scroll inside it, and the keys still cha
   await page.getByRole('button', { name: 'Slide', exact: true }).click();
   const section = page.locator('.slide-area .slide-canvas > section');
   expect((await scrolling(section)).overflowY).toBe('hidden');
+  const moreBelow = page.locator('.slide-area').getByText('More below');
+  await expect(moreBelow).toBeHidden();
   await page.keyboard.press('ArrowDown');
   await expectSlide(page, 'Exercise: Read a long tip', 2);
 
@@ -49,6 +51,7 @@ test('opened tips taller than the slide scroll inside it, and the keys still cha
   }
   await expect(firstLine).toBeInViewport();
   await expect(lastLine).not.toBeInViewport();
+  await expect(moreBelow).toBeVisible();
   await expectSlide(page, 'Exercise: Read a long tip', 2);
   // The wheel scrolls it too.
   await firstLine.hover();
@@ -68,6 +71,7 @@ test('opened tips taller than the slide scroll inside it, and the keys still cha
     await expect.poll(scrollTop).toBeGreaterThan(before);
   }
   await expect(lastLine).toBeInViewport();
+  await expect(moreBelow).toBeHidden();
   await expectSlide(page, 'Exercise: Read a long tip', 2);
   await page.keyboard.press('ArrowDown');
   await expectSlide(page, 'After the exercise', 3);

@@ -1,6 +1,7 @@
 // The terminal tab on show follows the presenter: a `term=2` block run from the presenter view, or a
 // click on "Terminal 2" there, shows terminal 2 on the audience screen too, in one browser
-// (BroadcastChannel, with the server's sync socket cut off) and on another device (through the server).
+// (BroadcastChannel, with the server's sync socket cut off) and on another device (through the server),
+// which also joins on the tab on show when it opens later.
 import { expect, test, type Page } from '@playwright/test';
 import { startDeckhand, type RunningDeckhand } from './support/deckhand';
 import { expectSlide, openDeck, withShell } from './support/presenter';
@@ -70,6 +71,12 @@ test('the audience screen on another device follows the presenter\'s terminal ta
   await presenter.keyboard.press('Enter');
   await expectSlide(screen, 'Slide nine', 9);
   await presenterFollowsTabs(presenter, screen);
+  // A screen that opens now joins on terminal 2 (the answer to its hello).
+  const late = await browser.newContext();
+  const lateScreen = await late.newPage();
+  await openDeck(lateScreen, deckhand, '#/course/9');
+  await expect(tab(lateScreen, 'Terminal 2')).toHaveAttribute('aria-selected', 'true');
+  await late.close();
   await trainer.close();
   await projector.close();
 });

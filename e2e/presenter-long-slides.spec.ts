@@ -32,6 +32,9 @@ test('opened tips taller than the slide scroll inside it, and the keys still cha
   await expectSlide(page, 'Exercise: Read a long tip', 2);
 
   const slide = page.locator('.slide-area');
+  const footer = slide.getByText('Long exercise footer');
+  const footerAt = async (): Promise<number> => (await footer.boundingBox())?.y ?? -1;
+  const footerBefore = await footerAt();
   for (const summary of ['Tip 1', 'Tip 2', 'Tip 3', 'Solution']) await slide.getByText(summary, { exact: true }).click();
   await expect.poll(async () => (await scrolling(section)).overflowY).toBe('auto');
   expect((await scrolling(section)).beyond).toBeGreaterThan(100);
@@ -40,6 +43,8 @@ test('opened tips taller than the slide scroll inside it, and the keys still cha
   const firstLine = slide.getByText(/exercise-first-line/);
   await expect(lastLine).toBeInViewport();
   await expect(firstLine).not.toBeInViewport();
+  // The footer stays at the bottom of the slide while the content scrolls under it.
+  expect(await footerAt()).toBe(footerBefore);
 
   // ↑ scrolls back up to the top before it would change slide.
   const scrollTop = (): Promise<number> => section.evaluate((element) => element.scrollTop);

@@ -18,7 +18,7 @@ export function ServerRestarted({ sync, newShells }: { sync: SyncChannel; newShe
           setRestarted(false);
         }}
       >
-        Start a new shell
+        Start new shells
       </button>
       <button type="button" onClick={() => setRestarted(false)}>
         Dismiss

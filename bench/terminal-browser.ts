@@ -28,8 +28,9 @@ export async function startBench(args: string[] = []): Promise<Bench> {
 }
 
 /** A fresh browser context (its own client id, so its own shells) on the deck, terminal open. */
-export async function openTerminalPage(bench: Bench): Promise<Page> {
+export async function openTerminalPage(bench: Bench, initScript?: string): Promise<Page> {
   const context = await bench.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   await page.goto(bench.deckhand.url);
   await page.locator('[data-testid="terminal"][data-status="open"]').waitFor();
@@ -59,6 +60,63 @@ export async function installScreenProbe(page: Page): Promise<void> {
       }
     }).observe(rows, { childList: true, subtree: true, characterData: true });
   })()`);
+}
+
+/**
+ * Records when the page hands a keystroke to its WebSocket and when output frames arrive, so an echo's
+ * time splits into keydown → sent, sent → arrived (server, shell and the browser's network hops) and
+ * arrived → rendered. Installed before the page's own script (an init script).
+ */
+export const SOCKET_PROBE = `(() => {
+  const times = (window.__socketTimes = { sent: [], arrived: [] });
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (event.data instanceof ArrayBuffer && new Uint8Array(event.data)[0] === 0x81) times.arrived.push(performance.now());
+      });
+    }
+    send(data) {
+      if (data instanceof Uint8Array && data[0] === 0x01) times.sent.push(performance.now());
+      return super.send(data);
+    }
+  };
+})()`;
+
+/** Per typed character: [keydown → sent, sent → first output arrived, arrived → rendered], ms. */
+export async function echoStages(page: Page, count: number): Promise<number[][]> {
+  await page.evaluate(`(() => {
+    const rows = document.querySelector('[data-testid="terminal"] .xterm-rows');
+    window.__echoMarks = [];
+    document.addEventListener('keydown', () => window.__echoMarks.push({ key: performance.now() }), true);
+    new MutationObserver(() => {
+      const mark = window.__echoMarks.at(-1);
+      if (mark && !mark.drawn) mark.drawn = performance.now();
+    }).observe(rows, { childList: true, subtree: true, characterData: true });
+  })()`);
+  await echoLatencies(page, count);
+  return (await page.evaluate(`window.__echoMarks.filter((m) => m.drawn).map((m) => {
+    const sent = window.__socketTimes.sent.find((t) => t >= m.key);
+    const arrived = window.__socketTimes.arrived.find((t) => t >= sent);
+    return sent && arrived && arrived < m.drawn ? [sent - m.key, arrived - sent, m.drawn - arrived] : null;
+  }).filter(Boolean)`)) as number[][];
+}
+
+/** How long a frame (requestAnimationFrame) takes to come when asked for from an idle task, ms. */
+export async function frameWaits(page: Page, count: number): Promise<number[]> {
+  return (await page.evaluate(`new Promise((done) => {
+    const waits = [];
+    const ask = () => {
+      const asked = performance.now();
+      requestAnimationFrame(() => {
+        waits.push(performance.now() - asked);
+        if (waits.length < ${count}) setTimeout(ask, 37 + Math.random() * 20);
+        else done(waits);
+      });
+    };
+    ask();
+  })`)) as number[];
 }
 
 /** Keydown-to-rendered times of `count` typed characters, ms. */

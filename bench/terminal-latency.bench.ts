@@ -7,8 +7,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { SUBPROTOCOL } from '@deckhand/protocol';
-import { cpuSeconds, echoLatencies, installScreenProbe, keyToText, openTerminalPage, rssMb, startBench, summary } from './terminal-browser';
+import { SUBPROTOCOL, decodeServerFrame, encodeClientFrame } from '@deckhand/protocol';
+import {
+  SOCKET_PROBE,
+  cpuSeconds,
+  echoLatencies,
+  echoStages,
+  frameWaits,
+  installScreenProbe,
+  keyToText,
+  openTerminalPage,
+  rssMb,
+  startBench,
+  summary,
+} from './terminal-browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -71,6 +83,25 @@ try {
   console.log(`server RSS: ${before.toFixed(1)} MB → ${after.toFixed(1)} MB with ${IDLE_SESSIONS} more idle sessions: ${((after - before) / IDLE_SESSIONS).toFixed(2)} MB per session`);
   const crowded = await echoLatencies(page, ECHOES);
   console.log(`echo with ${IDLE_SESSIONS + 2} sessions open: ${summary(crowded)}; ${serverCpu()}`);
+  // The server's and the shell's share of an echo: the same keystrokes from a WebSocket client in Node.
+  const direct = sockets[0]!;
+  const nodeEchoes: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const sent = performance.now();
+    const echoed = new Promise<void>((resolve) => {
+      const onMessage = (data: Buffer): void => {
+        if (decodeServerFrame(new Uint8Array(data)).type !== 'output') return;
+        direct.off('message', onMessage);
+        resolve();
+      };
+      direct.on('message', onMessage);
+    });
+    direct.send(encodeClientFrame({ type: 'input', data: Buffer.from(i % 2 ? 'k' : 'j') }));
+    await echoed;
+    nodeEchoes.push(performance.now() - sent);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+  console.log(`echo from a WebSocket client in Node (server and shell only): ${summary(nodeEchoes)}`);
   for (const socket of sockets) socket.close();
 
   // The floor: the same probe on an xterm.js in a blank page that echoes keys itself, no server.
@@ -89,6 +120,17 @@ try {
   })()`);
   await installScreenProbe(floorPage);
   console.log(`echo floor, xterm.js echoing in the page (no server): ${summary(await echoLatencies(floorPage, ECHOES))}`);
+
+  // Where an echo's time goes: timestamps in the page around its WebSocket, and the browser's own wait
+  // for a frame when one is asked for from an idle task (xterm.js draws on the next frame).
+  const staged = await openTerminalPage(bench, SOCKET_PROBE);
+  await staged.waitForTimeout(1000);
+  const stages = await echoStages(staged, 60);
+  const stage = (index: number): number[] => stages.map((times) => times[index]!);
+  console.log(
+    `echo stages (n=${stages.length}): keydown → sent ${summary(stage(0)).replace(/ \(n=\d+\)/, '')}; sent → output arrived ${summary(stage(1)).replace(/ \(n=\d+\)/, '')}; arrived → rendered ${summary(stage(2)).replace(/ \(n=\d+\)/, '')}`,
+  );
+  console.log(`frame wait, requestAnimationFrame from an idle task in the app page: ${summary(await frameWaits(staged, 60))}`);
 } finally {
   await bench.close();
 }

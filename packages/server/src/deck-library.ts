@@ -13,6 +13,8 @@ export interface DeckSummary {
 
 export interface LoadedDeck extends Deck {
   id: string;
+  /** The deck's file name, for warnings (`module.md:12`). */
+  file: string;
 }
 
 export class DeckLibrary {
@@ -49,6 +51,7 @@ export class DeckLibrary {
     if (cached && cached.mtimeMs === mtimeMs) return cached.deck;
     const deck = {
       id,
+      file: path.basename(file),
       ...parseDeck(readFileSync(file, 'utf8'), { html: this.options.html, resolveUrl: (url) => `/files/${url}` }),
     };
     this.cache.set(id, { mtimeMs, deck });

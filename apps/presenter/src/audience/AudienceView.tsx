@@ -41,7 +41,7 @@ export function AudienceView({ session }: { session: DeckSession }) {
           openHelp={session.openHelp}
         >
           <ExerciseStatus exercises={session.exercises} current={exercise} progress={session.progress} />
-          <WarningsPanel warnings={deck.warnings} file={deck.id} />
+          <WarningsPanel warnings={deck.warnings} file={deck.file} />
         </SlideToolbar>
       </main>
       {layout === 'split' && <SplitDivider fraction={clampSplit(split)} onChange={setSplit} />}

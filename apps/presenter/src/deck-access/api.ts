@@ -10,6 +10,8 @@ export interface DeckSummary {
 
 export interface LoadedDeck extends Deck {
   id: string;
+  /** The deck's file name, for warnings (`module.md:12`). */
+  file: string;
 }
 
 export class AccessNeededError extends Error {

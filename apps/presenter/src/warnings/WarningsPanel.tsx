@@ -18,7 +18,7 @@ export function WarningsPanel({ warnings, file }: { warnings: DeckWarning[]; fil
             {warnings.map((warning, i) => (
               <li key={i}>
                 <span className="warning-line">
-                  {file}.md:{warning.line}
+                  {file}:{warning.line}
                 </span>{' '}
                 {warning.message}
               </li>

@@ -45,7 +45,11 @@ export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) 
     const terminal = new Terminal({
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 15,
-      cursorBlink: true,
+      // No blinking cursor (VS Code's default too): xterm's DOM renderer blinks with a CSS animation,
+      // which keeps the page drawing a frame every 16 ms, and Chromium then handles the echo's
+      // WebSocket message only after the frame the key press scheduled, then draws it a frame later:
+      // echo p50 27 ms with it, 8 ms without (docs/benchmarks.md, terminal).
+      cursorBlink: false,
       scrollback: 5000,
       allowProposedApi: false,
       linkHandler: { activate: openTerminalLink, allowNonHttpProtocols: false },

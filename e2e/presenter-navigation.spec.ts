@@ -50,6 +50,19 @@ test('the address carries the slide, and Back and Forward walk the history', asy
   await expectSlide(page, 'Placeholders', 7);
 });
 
+test('an address typed right after a key press wins over the key\'s history entry', async ({ page }) => {
+  await openDeck(page, deckhand, '#/course/2');
+  await expectSlide(page, 'Run a command', 2);
+  // The key's history entry is written a frame later; the typed address comes in between.
+  await page.evaluate(() => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    window.location.hash = '#/course/9';
+  });
+  await expectSlide(page, 'Slide nine', 9);
+  await page.waitForTimeout(300);
+  await expectSlide(page, 'Slide nine', 9);
+});
+
 test('o opens the overview of every slide, and clicking one goes there', async ({ page }) => {
   await openDeck(page, deckhand, '#/course/2');
   await expectSlide(page, 'Run a command', 2);

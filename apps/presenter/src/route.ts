@@ -31,6 +31,20 @@ let pendingHash: string | null = null;
 /** Writes are delayed past the next paint, but never longer than this (a hidden window has no frames). */
 const WRITE_AT_LATEST_MS = 100;
 
+/**
+ * Bumped when the address changes from outside navigate() (Back, Forward, a link, a typed address):
+ * history writes still waiting from before are dropped, so they never overwrite the newer address.
+ */
+let outsideMoves = 0;
+if (typeof window !== 'undefined') {
+  const moved = (): void => {
+    outsideMoves++;
+    pendingHash = null;
+  };
+  window.addEventListener('hashchange', moved);
+  window.addEventListener('popstate', moved);
+}
+
 /** Called with every route navigate() goes to, at once. */
 export function onNavigate(listener: (route: Route) => void): () => void {
   listeners.add(listener);
@@ -48,9 +62,11 @@ export function navigate(route: { deck: string; slide: number; view?: View }, op
   pendingHash = hash;
   for (const listener of listeners) listener(readRoute(hash));
   let written = false;
+  const movesBefore = outsideMoves;
   const write = (): void => {
     if (written) return;
     written = true;
+    if (outsideMoves !== movesBefore) return;
     if (options.replace) window.history.replaceState(null, '', hash);
     else window.history.pushState(null, '', hash);
     if (pendingHash === hash) pendingHash = null;

@@ -1,5 +1,7 @@
 // Starts the real `deckhand serve` for a test, exactly as a user would, and reads the printed address.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +17,18 @@ export interface RunningDeckhand {
   stop(): Promise<void>;
 }
 
+/**
+ * The home the tests' shells start in: empty, so this machine's dotfiles do not change what the tests
+ * see or how long a shell takes to start. (A root ~/.bashrc running `pyenv init` takes a minute when a
+ * shell killed during its rehash left pyenv's lock file behind, and every later test's shell waits.)
+ */
+const testHome = mkdtempSync(path.join(os.tmpdir(), 'deckhand-e2e-home-'));
+
 export async function startDeckhand(args: string[]): Promise<RunningDeckhand> {
   const port = args.includes('--port') ? [] : ['--port', '0'];
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/deckhand.js'), 'serve', ...args, ...port], {
     cwd: repoRoot,
+    env: { ...process.env, HOME: testHome },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

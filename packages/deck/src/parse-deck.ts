@@ -104,14 +104,27 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
     typeset: (css: string) => (mathCss = css),
     budget: { left: MAX_MATH_CHARS_PER_DECK, warned: false },
   };
+  // A header or footer, rendered and typeset once per text: most decks repeat one on every slide.
+  const chromeHtml = new Map<string, string>();
+  const chrome = (key: 'header' | 'footer', value: unknown, slideLine: number): string | null => {
+    if (typeof value !== 'string' || !value) return null;
+    let html = chromeHtml.get(value);
+    if (html === undefined) {
+      const { html: marked, math } = renderer.inline(value);
+      const line = front.keyLines[key] ?? slideLine;
+      html = typesetMath(marked, math.map((token) => ({ ...token, line })), mathSetting);
+      chromeHtml.set(value, html);
+    }
+    return html;
+  };
   const pages = pageNumbers(drafts.map((draft) => draft.directives.paginate));
   const total = pages[pages.length - 1] ?? 0; // never decreases, so the last is the highest
   const slides: Slide[] = drafts.map((draft, i) => {
     const { rendered: typeset, math, ...rest } = draft;
     const rendered = { ...typeset, html: typesetMath(typeset.html, math, mathSetting) };
     const pageNumber = pages[i] ?? draft.index;
-    const header = typeof draft.directives.header === 'string' && draft.directives.header ? renderer.inline(draft.directives.header) : null;
-    const footer = typeof draft.directives.footer === 'string' && draft.directives.footer ? renderer.inline(draft.directives.footer) : null;
+    const header = chrome('header', draft.directives.header, draft.line);
+    const footer = chrome('footer', draft.directives.footer, draft.line);
     const section = describeSection({
       index: draft.index, directives: draft.directives, pageNumber, header, footer,
       backgrounds: rendered.backgrounds, vertical: rendered.vertical, split: rendered.split,

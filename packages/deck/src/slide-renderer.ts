@@ -52,10 +52,18 @@ export function isAllowedBackgroundUrl(url: string): boolean {
   return !HAS_SCHEME.test(url) || ALLOWED_BACKGROUND_URL.test(url);
 }
 
+/** A header or footer: its HTML, with a mark for each of its formulas. */
+export interface RenderedInline {
+  html: string;
+  math: MathToken[];
+}
+
 export class SlideRenderer {
   private readonly marked = new Marked({ gfm: true });
   private state: SlideState | null = null;
-  private readonly inlineCache = new Map<string, string>();
+  private readonly inlineCache = new Map<string, RenderedInline>();
+  /** The formulas of the header or footer being rendered (see inline()). */
+  private inlineMath: MathToken[] | null = null;
   /** Characters of code seen so far in this deck, against MAX_HIGHLIGHTED_PER_DECK. */
   private codeChars = 0;
 
@@ -108,14 +116,21 @@ export class SlideRenderer {
     }
   }
 
-  /** A header or footer directive: inline Markdown (images with keywords allowed), sanitized. */
-  inline(markdown: string): string {
-    let html = this.inlineCache.get(markdown);
-    if (html === undefined) {
-      html = sanitize(this.marked.parseInline(markdown, { async: false }), this.options.resolveUrl);
-      this.inlineCache.set(markdown, html);
+  /** A header or footer directive: inline Markdown (images with keywords allowed), sanitized, with a
+   *  mark for each formula in it, as in a slide (typeset-math.ts puts them in). */
+  inline(markdown: string): RenderedInline {
+    let rendered = this.inlineCache.get(markdown);
+    if (rendered === undefined) {
+      const math: MathToken[] = [];
+      this.inlineMath = math;
+      try {
+        rendered = { html: sanitize(this.marked.parseInline(markdown, { async: false }), this.options.resolveUrl), math };
+      } finally {
+        this.inlineMath = null;
+      }
+      this.inlineCache.set(markdown, rendered);
     }
-    return html;
+    return rendered;
   }
 
   private renderCode(token: Tokens.Code): string {
@@ -131,11 +146,12 @@ export class SlideRenderer {
   }
 
   /** A formula is typeset once the deck's `math` directive is known (it may come on a later slide):
-   *  here it becomes a mark, outside a header or footer, where it stays as written. */
+   *  here it becomes a mark, in a slide or in a header or footer. */
   private renderMath(token: MathToken): string {
-    if (!this.state) return escapeHtml(token.raw);
-    const mark = `\uE001${this.state.math.push(token) - 1}\uE001`;
-    return token.display ? `<p>${mark}</p>\n` : mark;
+    const formulas = this.state?.math ?? this.inlineMath;
+    if (!formulas) return escapeHtml(token.raw);
+    const mark = `\uE001${formulas.push(token) - 1}\uE001`;
+    return token.display && this.state ? `<p>${mark}</p>\n` : mark;
   }
 
   private renderHtml(token: Tokens.HTML | Tokens.Tag): string {

@@ -53,6 +53,17 @@ describe('typeset math', () => {
     expect(html).toContain('class="katex"');
   });
 
+  it('typesets math in the header and footer too, as Marp Core does, with errors on the directive\'s line', () => {
+    const deck = parseDeck("---\nheader: 'Growth $O(n^2)$'\nfooter: 'Oops $\\frac{a}{$'\npaginate: true\n---\n\n# One\n\n---\n\n# Two\n");
+    for (const slide of deck.slides) {
+      expect(slide.section.header).toMatch(/^Growth <mjx-container class="MathJax" jax="SVG"[^]*<\/mjx-container>$/);
+      expect(slide.section.footer).toBe('Oops <span class="dh-math-error">$\\frac{a}{$</span>');
+      expect(slide.sectionHtml).toContain('<header>Growth <mjx-container');
+    }
+    // One header for every slide: typeset once, and its error reported once.
+    expect(deck.warnings).toEqual([{ line: 3, message: 'Math could not be typeset: Missing close brace.' }]);
+  });
+
   it('shows a TeX error as written, with a warning on its line, and the rest of the slide renders', () => {
     for (const engine of ['mathjax', 'katex']) {
       const deck = parseDeck(`---\nmath: ${engine}\n---\n\n# Broken\n\nFirst line\nthen $\\frac{a}{$ here and $y$.\n`);

@@ -75,6 +75,21 @@ test('the presenter view opens the audience window, which joins on the presenter
   await expectSlide(audience, 'Exercise: Say hello', 4);
 });
 
+test('a tip opened in the presenter window opens on the audience screen, and closing it there closes it here', async ({ page }) => {
+  await openDeck(page, deckhand, '#/course/4');
+  await expectSlide(page, 'Exercise: Say hello', 4);
+  const [presenter] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('p')]);
+  const current = presenter.getByRole('region', { name: 'Current slide' });
+  const audienceTip = page.locator('.slide-area').getByText('prints its arguments');
+  await expect(audienceTip).toBeHidden();
+  await current.getByText('Tip 1').click();
+  await expect(current.getByText('prints its arguments')).toBeVisible();
+  await expect(audienceTip).toBeVisible();
+  await page.locator('.slide-area').getByText('Tip 1').click();
+  await expect(audienceTip).toBeHidden();
+  await expect(current.getByText('prints its arguments')).toBeHidden();
+});
+
 test('views on two devices stay on the same slide through the server', async ({ browser }) => {
   const trainer = await browser.newContext();
   const projector = await browser.newContext();
@@ -97,6 +112,11 @@ test('views on two devices stay on the same slide through the server', async ({ 
   await expectSlide(screen, 'Run a command', 2);
   await screen.keyboard.press('ArrowRight');
   await expect(current.getByRole('heading', { name: 'Long and typed commands' })).toBeVisible();
+  // A tip opened on the trainer's device opens on the projector's, through the server.
+  await presenter.keyboard.press('ArrowRight');
+  await expectSlide(screen, 'Exercise: Say hello', 4);
+  await current.getByText('Tip 1').click();
+  await expect(screen.locator('.slide-area').getByText('prints its arguments')).toBeVisible();
   await trainer.close();
   await projector.close();
 });

@@ -9,6 +9,8 @@ export type SyncBody =
   | { type: 'layout'; deck: string; layout: LayoutName }
   /** The terminal tab on show (a block's `term`, a click on a tab); `to` as for 'slide'. */
   | { type: 'terminal-tab'; deck: string; term: number; to?: string }
+  /** A tip or solution opened or closed: the `index`th `<details>` of slide `slide`. */
+  | { type: 'details'; deck: string; slide: number; index: number; open: boolean }
   | { type: 'run'; deck: string; block: string }
   | { type: 'stop'; deck: string; block: string }
   | { type: 'deck-changed'; deck: string };

@@ -25,6 +25,7 @@ import { scrollSlide } from '../slides/slide-overflow';
 import { DeckStyle } from '../slides/DeckStyle';
 import { sharedSyncChannel } from '../sync/sync-channel';
 import { useSlideSync } from '../sync/use-slide-sync';
+import { useDetailsSync } from '../sync/use-details-sync';
 import { useTerminalTabSync } from '../sync/use-terminal-tab-sync';
 import type { TerminalController } from '../terminal/terminal-controller';
 import { themeOf, themeTone } from '../themes/themes';
@@ -69,6 +70,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
 
   const terminal = useRef<TerminalController | null>(null);
   const followTerminalTabs = useTerminalTabSync(sync, deck.id);
+  useDetailsSync(sync, deck.id);
   const onTerminalReady = useCallback(
     (controller: TerminalController | null) => {
       terminal.current = controller;

@@ -8,20 +8,13 @@ import { DeckScreen } from './views/DeckScreen';
 export function App() {
   const [route, setRoute] = useState<Route>(() => readRoute());
 
-  useEffect(() => {
-    const go = (next: Route): void =>
-      setRoute((current) => (next.deck === current.deck && next.slide === current.slide && next.view === current.view ? current : next));
-    // navigate() tells the app at once; Back/Forward fire popstate, typed addresses hashchange.
-    const offNavigate = onNavigate(go);
-    const onHash = (): void => go(readRoute());
-    window.addEventListener('hashchange', onHash);
-    window.addEventListener('popstate', onHash);
-    return () => {
-      offNavigate();
-      window.removeEventListener('hashchange', onHash);
-      window.removeEventListener('popstate', onHash);
-    };
-  }, []);
+  useEffect(
+    () =>
+      onNavigate((next) =>
+        setRoute((current) => (next.deck === current.deck && next.slide === current.slide && next.view === current.view ? current : next)),
+      ),
+    [],
+  );
 
   if (route.deck === null) return <DeckIndex />;
   return <DeckScreen key={route.deck} route={route} deckId={route.deck} />;

@@ -37,15 +37,18 @@ const WRITE_AT_LATEST_MS = 100;
  */
 let outsideMoves = 0;
 if (typeof window !== 'undefined') {
+  // Back/Forward between entries navigate() wrote fire popstate; typed addresses and links hashchange.
   const moved = (): void => {
     outsideMoves++;
     pendingHash = null;
+    const route = readRoute();
+    for (const listener of listeners) listener(route);
   };
   window.addEventListener('hashchange', moved);
   window.addEventListener('popstate', moved);
 }
 
-/** Called with every route navigate() goes to, at once. */
+/** Called with every route the page goes to: at once for navigate(), and on Back, Forward or a typed address. */
 export function onNavigate(listener: (route: Route) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -66,6 +66,7 @@ export function SlideView({ slide, deck, actions, running, thumbnail }: SlideVie
         // known, so the new slide is drawn at its size in the same render, not hidden for one.
         key={slide.index}
         ref={canvas}
+        data-slide={slide.index}
         className={thumbnail ? 'dh-deck slide-canvas' : 'dh-deck slide-canvas slide-enter'}
         data-theme={theme}
         data-tone={themeTone(theme)}

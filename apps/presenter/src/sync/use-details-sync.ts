@@ -5,7 +5,8 @@
 import { useEffect } from 'react';
 import type { SyncChannel } from './sync-channel';
 
-const LIVE_SLIDES = '[aria-roledescription="slide"]:not([inert])';
+/** Slides people see and click (SlideView's canvas, `data-slide` its number), not thumbnails. */
+const LIVE_SLIDES = '[data-slide]:not([inert])';
 
 export function useDetailsSync(sync: SyncChannel, deck: string): void {
   useEffect(() => {
@@ -20,10 +21,9 @@ export function useDetailsSync(sync: SyncChannel, deck: string): void {
         return;
       }
       const canvas = details.closest<HTMLElement>(LIVE_SLIDES);
-      const slide = canvas ? slideNumber(canvas) : null;
-      if (!canvas || slide === null) return;
+      if (!canvas) return;
       const index = [...canvas.querySelectorAll('details')].indexOf(details);
-      sync.send({ type: 'details', deck, slide, index, open: details.open });
+      sync.send({ type: 'details', deck, slide: Number(canvas.dataset.slide), index, open: details.open });
     };
     // `toggle` does not bubble: listen in the capture phase.
     document.addEventListener('toggle', onToggle, true);
@@ -31,8 +31,7 @@ export function useDetailsSync(sync: SyncChannel, deck: string): void {
     const offMessage = sync.onMessage((message) => {
       if (message.type !== 'details' || message.deck !== deck) return;
       if (!Number.isInteger(message.slide) || !Number.isInteger(message.index) || typeof message.open !== 'boolean') return;
-      for (const canvas of document.querySelectorAll<HTMLElement>(LIVE_SLIDES)) {
-        if (slideNumber(canvas) !== message.slide) continue;
+      for (const canvas of document.querySelectorAll<HTMLElement>(`${LIVE_SLIDES}[data-slide="${message.slide}"]`)) {
         const details = canvas.querySelectorAll('details')[message.index];
         if (!details || details.open === message.open) continue;
         following.add(details);
@@ -44,9 +43,4 @@ export function useDetailsSync(sync: SyncChannel, deck: string): void {
       offMessage();
     };
   }, [sync, deck]);
-}
-
-function slideNumber(canvas: HTMLElement): number | null {
-  const match = /^Slide (\d+) of/.exec(canvas.getAttribute('aria-label') ?? '');
-  return match ? Number(match[1]) : null;
 }

@@ -4,9 +4,22 @@
 // with Node itself, without the TypeScript loader the server runs under. Messages, all keyed by `id`:
 //   in:  open {cols, rows, scrollback} · write {data} · resize {cols, rows} · screen {request} · close
 //   out: parsed {offset} after each write · screen {request, offset, text} once all written is parsed
+import { readlinkSync } from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import headless from '@xterm/headless';
 import serialize from '@xterm/addon-serialize';
+
+// Mirroring is background work: during a flood it would otherwise take a core's share from the shells,
+// the event loop and, when Deckhand runs on the trainer's laptop, the browser drawing the same output
+// (docs/benchmarks.md, terminal). On Linux a thread's id works as a process id for setpriority;
+// elsewhere the thread keeps the normal priority.
+try {
+  const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  os.setPriority(threadId, os.constants.priority.PRIORITY_LOW);
+} catch {
+  // not Linux: normal priority
+}
 
 const { Terminal } = headless;
 const { SerializeAddon } = serialize;

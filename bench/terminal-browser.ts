@@ -1,7 +1,7 @@
 // Shared by the terminal benchmarks: the real `deckhand serve`, Debian's Chromium through Playwright,
 // and in-page probes that time what the user sees (text rendered in xterm's rows), so every figure
 // is keydown-to-screen or first-byte-to-screen as a person would perceive it.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium';
 import { startDeckhand, type RunningDeckhand } from '../e2e/support/deckhand';
@@ -63,22 +63,38 @@ export async function installScreenProbe(page: Page): Promise<void> {
 }
 
 /**
- * Records when the page hands a keystroke to its WebSocket and when output frames arrive, so an echo's
- * time splits into keydown → sent, sent → arrived (server, shell and the browser's network hops) and
- * arrived → rendered. Installed before the page's own script (an init script).
+ * Records when the page hands a keystroke to its terminal socket and when output frames reach the page,
+ * so an echo's time splits into keydown → sent, sent → arrived (socket worker, server, shell and the
+ * browser's network hops) and arrived → rendered. The socket lives in a worker
+ * (apps/presenter/src/terminal/terminal-socket.worker.ts), so this watches the messages between the
+ * page and that worker, and a plain WebSocket too for a page without workers. Installed before the
+ * page's own script (an init script).
  */
 export const SOCKET_PROBE = `(() => {
   const times = (window.__socketTimes = { sent: [], arrived: [] });
-  const Native = window.WebSocket;
-  window.WebSocket = class extends Native {
+  const isOutput = (buffer) => buffer instanceof ArrayBuffer && new Uint8Array(buffer)[0] === 0x81;
+  const isInput = (bytes) => bytes instanceof Uint8Array && bytes[0] === 0x01;
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        if (event.data instanceof ArrayBuffer && new Uint8Array(event.data)[0] === 0x81) times.arrived.push(performance.now());
+        if (event.data && event.data.type === 'message' && isOutput(event.data.data)) times.arrived.push(performance.now());
       });
     }
+    postMessage(message, transfer) {
+      if (message && message.type === 'send' && isInput(message.data)) times.sent.push(performance.now());
+      return super.postMessage(message, transfer);
+    }
+  };
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => { if (isOutput(event.data)) times.arrived.push(performance.now()); });
+    }
     send(data) {
-      if (data instanceof Uint8Array && data[0] === 0x01) times.sent.push(performance.now());
+      if (isInput(data)) times.sent.push(performance.now());
       return super.send(data);
     }
   };
@@ -163,4 +179,39 @@ export function rssMb(pid: number): number {
 export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU time (ms) used so far by the parts of the whole path, by thread: the server's event loop, its
+ * screen-mirror thread (the one at the lowest priority), Chromium's renderer main threads (parse and
+ * draw), its terminal socket workers, the rest of Chromium, and the whole machine. The differences
+ * between two calls show where a run's CPU went.
+ */
+export function cpuParts(serverPid: number): Record<string, number> {
+  const parts: Record<string, number> = { 'server event loop': 0, 'server screen mirror': 0, 'server other threads': 0, 'page main threads': 0, 'page socket workers': 0, 'rest of Chromium': 0 };
+  const threadCpu = (pid: string, tid: string): { ms: number; nice: number; name: string } => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    return { ms: (Number(fields[11]) + Number(fields[12])) * 10, nice: Number(fields[16]), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) };
+  };
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const isServer = Number(pid) === serverPid;
+      const isChromium = !isServer && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'chromium';
+      if (!isServer && !isChromium) continue;
+      const renderer = isChromium && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const thread = threadCpu(pid, tid);
+        const part = isServer
+          ? tid === pid ? 'server event loop' : thread.nice > 0 ? 'server screen mirror' : 'server other threads'
+          : renderer && tid === pid ? 'page main threads' : renderer && thread.name.startsWith('DedicatedWorker') ? 'page socket workers' : 'rest of Chromium';
+        parts[part]! += thread.ms;
+      }
+    } catch {
+      // the process or thread ended meanwhile
+    }
+  }
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  parts['whole machine'] = (cpu.reduce((sum, value) => sum + value, 0) - cpu[3]! - cpu[4]!) * 10;
+  return parts;
 }

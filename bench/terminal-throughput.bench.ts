@@ -12,7 +12,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, keyToText, openTerminalPage, startBench } from './terminal-browser';
+import { cpus } from 'node:os';
+import { cpuParts, cpuSeconds, keyToText, openTerminalPage, startBench } from './terminal-browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAYLOAD_BYTES = 8 * 1024 * 1024;
@@ -40,10 +41,17 @@ try {
   const size = /(\d+) (\d+)/.exec((await page.locator('[data-testid="terminal"] .xterm-rows').textContent()) ?? '');
   const [rows, cols] = [Number(size?.[1] ?? 24), Number(size?.[2] ?? 80)];
 
+  // Where the whole path's CPU goes, summed over its runs (ms), with the time the machine had.
+  const cpuSpent: Record<string, number> = {};
+  let cpuAvailable = 0;
   const wholeRun = async (run: number): Promise<number> => {
     await page.keyboard.type(`clear; cat ${file}; printf '%s\\n' 'END''-OF-PAYLOAD-${run}'`);
     const cpu = cpuSeconds(bench.deckhand.pid);
+    const partsBefore = cpuParts(bench.deckhand.pid);
     const ms = await keyToText(page, 'Enter', `${MARKER}-${run}`);
+    const partsAfter = cpuParts(bench.deckhand.pid);
+    for (const [part, spent] of Object.entries(partsAfter)) cpuSpent[part] = (cpuSpent[part] ?? 0) + spent - (partsBefore[part] ?? 0);
+    cpuAvailable += ms * cpus().length;
     const serverCpu = ((cpuSeconds(bench.deckhand.pid) - cpu) / (ms / 1000)) * 100;
     console.log(`whole path, run ${run + 1}: ${ms.toFixed(0)} ms, ${rate(ms)}; server CPU ${serverCpu.toFixed(0)} % of a core`);
     await page.waitForTimeout(500);
@@ -120,6 +128,14 @@ try {
     ceiling.push(await ceilingRun(run));
     ratios.push(ceiling[run]! / whole[run]!);
   }
+  const { 'whole machine': machine = 0, ...parts } = cpuSpent;
+  const named = Object.values(parts).reduce((sum, spent) => sum + spent, 0);
+  const perRun = (spent: number): string => (spent / RUNS).toFixed(0);
+  console.log(
+    `CPU per whole-path run, ms (mean of ${RUNS}): whole machine ${perRun(machine)} of ${perRun(cpuAvailable)} available; ` +
+      Object.entries(parts).map(([part, spent]) => `${part} ${perRun(spent)}`).join(', ') +
+      `; the rest (cat, the pty in the kernel, this script) ${perRun(machine - named)}`,
+  );
   const best = (values: number[]): number => Math.min(...values);
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log(

@@ -63,38 +63,22 @@ export async function installScreenProbe(page: Page): Promise<void> {
 }
 
 /**
- * Records when the page hands a keystroke to its terminal socket and when output frames reach the page,
- * so an echo's time splits into keydown → sent, sent → arrived (socket worker, server, shell and the
- * browser's network hops) and arrived → rendered. The socket lives in a worker
- * (apps/presenter/src/terminal/terminal-socket.worker.ts), so this watches the messages between the
- * page and that worker, and a plain WebSocket too for a page without workers. Installed before the
- * page's own script (an init script).
+ * Records when the page hands a keystroke to its WebSocket and when output frames arrive, so an echo's
+ * time splits into keydown → sent, sent → arrived (server, shell and the browser's network hops) and
+ * arrived → rendered. Installed before the page's own script (an init script).
  */
 export const SOCKET_PROBE = `(() => {
   const times = (window.__socketTimes = { sent: [], arrived: [] });
-  const isOutput = (buffer) => buffer instanceof ArrayBuffer && new Uint8Array(buffer)[0] === 0x81;
-  const isInput = (bytes) => bytes instanceof Uint8Array && bytes[0] === 0x01;
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        if (event.data && event.data.type === 'message' && isOutput(event.data.data)) times.arrived.push(performance.now());
+        if (event.data instanceof ArrayBuffer && new Uint8Array(event.data)[0] === 0x81) times.arrived.push(performance.now());
       });
     }
-    postMessage(message, transfer) {
-      if (message && message.type === 'send' && isInput(message.data)) times.sent.push(performance.now());
-      return super.postMessage(message, transfer);
-    }
-  };
-  const NativeSocket = window.WebSocket;
-  window.WebSocket = class extends NativeSocket {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (event) => { if (isOutput(event.data)) times.arrived.push(performance.now()); });
-    }
     send(data) {
-      if (isInput(data)) times.sent.push(performance.now());
+      if (data instanceof Uint8Array && data[0] === 0x01) times.sent.push(performance.now());
       return super.send(data);
     }
   };
@@ -183,16 +167,17 @@ export function cpuSeconds(pid: number): number {
 
 /**
  * CPU time (ms) used so far by the parts of the whole path, by thread: the server's event loop, its
- * screen-mirror thread (the one at the lowest priority), Chromium's renderer main threads (parse and
- * draw), its terminal socket workers, the rest of Chromium, and the whole machine. The differences
+ * screen-mirror thread (the one at the lowest priority), Chromium's renderer main threads (receive,
+ * parse and draw), the renderers' other threads (compositor, raster, IO), the rest of Chromium (browser,
+ * GPU and network processes), and the whole machine. The differences
  * between two calls show where a run's CPU went.
  */
 export function cpuParts(serverPid: number): Record<string, number> {
-  const parts: Record<string, number> = { 'server event loop': 0, 'server screen mirror': 0, 'server other threads': 0, 'page main threads': 0, 'page socket workers': 0, 'rest of Chromium': 0 };
-  const threadCpu = (pid: string, tid: string): { ms: number; nice: number; name: string } => {
+  const parts: Record<string, number> = { 'server event loop': 0, 'server screen mirror': 0, 'server other threads': 0, 'page main threads': 0, 'page other threads': 0, 'rest of Chromium': 0 };
+  const threadCpu = (pid: string, tid: string): { ms: number; nice: number } => {
     const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-    return { ms: (Number(fields[11]) + Number(fields[12])) * 10, nice: Number(fields[16]), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) };
+    return { ms: (Number(fields[11]) + Number(fields[12])) * 10, nice: Number(fields[16]) };
   };
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -204,7 +189,7 @@ export function cpuParts(serverPid: number): Record<string, number> {
         const thread = threadCpu(pid, tid);
         const part = isServer
           ? tid === pid ? 'server event loop' : thread.nice > 0 ? 'server screen mirror' : 'server other threads'
-          : renderer && tid === pid ? 'page main threads' : renderer && thread.name.startsWith('DedicatedWorker') ? 'page socket workers' : 'rest of Chromium';
+          : renderer ? (tid === pid ? 'page main threads' : 'page other threads') : 'rest of Chromium';
         parts[part]! += thread.ms;
       }
     } catch {

@@ -1,6 +1,6 @@
 // Terminal sessions as a user meets them: a reload brings back the same shell and screen, blocks run
 // in the tab their `term` names, an exit shows its code and offers a new shell, a server restart is
-// explained, hostile output (titles, links) runs no script, and the socket works with or without a worker.
+// explained, and hostile output (titles, links) runs no script.
 import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { startDeckhand, type RunningDeckhand } from './support/deckhand';
@@ -41,27 +41,6 @@ test('reloading the page brings back the same shell ($$) with its screen', async
   await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
   await expect(screen(page), 'the screen is restored').toContainText('kept-on-screen-42');
   expect(await shellPid(page, 'after')).toBe(before);
-});
-
-test('the terminal socket runs in a worker, and a page that cannot start one still gets its shell', async ({ browser }) => {
-  // The usual page: frames are received by a worker, off the thread that parses and draws.
-  const page = await browser.newPage();
-  await page.goto(deckhand.url);
-  await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
-  await typeInTerminal(page, 'echo worker-$((2+3))');
-  await expect(screen(page)).toContainText('worker-5');
-  expect(page.workers().map((worker) => worker.url()).some((url) => url.includes('terminal-socket'))).toBe(true);
-  await page.close();
-
-  // A page without workers falls back to a WebSocket of its own.
-  const plain = await browser.newPage();
-  await plain.addInitScript('delete window.Worker');
-  await plain.goto(deckhand.url);
-  await expect(plain.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
-  await typeInTerminal(plain, 'echo plain-$((3+4))');
-  await expect(screen(plain)).toContainText('plain-7');
-  expect(plain.workers()).toHaveLength(0);
-  await plain.close();
 });
 
 test('a block with term=2 runs in terminal 2, its own shell, and the tabs switch', async ({ page }) => {

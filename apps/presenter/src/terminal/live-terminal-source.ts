@@ -12,7 +12,6 @@ import {
   type ServerFrame,
 } from '@deckhand/protocol';
 import { Listeners, type EndingWarning, type TerminalScreen, type TerminalSource, type TerminalStatus } from './terminal-source';
-import { openTerminalSocket, SocketState, type TerminalSocket } from './worker-socket';
 
 /** Waits between reconnection attempts: quick at first, then every few seconds. */
 const RECONNECT_DELAYS_MS = [100, 250, 500, 1000, 2000, 3000, 5000];
@@ -29,7 +28,7 @@ export interface LiveTerminalOptions {
 }
 
 export class LiveTerminalSource implements TerminalSource {
-  private socket: TerminalSocket | null = null;
+  private socket: WebSocket | null = null;
   private screen: TerminalScreen | null = null;
   private readonly output = new Listeners<Uint8Array>();
   private readonly status = new Listeners<TerminalStatus>();
@@ -56,7 +55,7 @@ export class LiveTerminalSource implements TerminalSource {
     this.size = { cols: options.cols, rows: options.rows };
     this.silenceWatch = setInterval(() => {
       // No frame, not even a heartbeat, for this long: the connection is dead even if it looks open.
-      if (this.socket?.readyState === SocketState.Open && Date.now() - this.lastHeard > Liveness.silenceMs) this.socket.close();
+      if (this.socket?.readyState === WebSocket.OPEN && Date.now() - this.lastHeard > Liveness.silenceMs) this.socket.close();
     }, Liveness.heartbeatMs / 2);
     this.connect();
   }
@@ -101,26 +100,28 @@ export class LiveTerminalSource implements TerminalSource {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     const query = new URLSearchParams({ term: String(this.options.term), cols: String(this.size.cols), rows: String(this.size.rows) });
     if (this.attachedOnce) query.set('offset', String(this.received));
-    const socket = openTerminalSocket(`${scheme}://${window.location.host}/ws/terminal?${query}`, SUBPROTOCOL);
+    const socket = new WebSocket(`${scheme}://${window.location.host}/ws/terminal?${query}`, SUBPROTOCOL);
+    socket.binaryType = 'arraybuffer';
     this.socket = socket;
     this.lastHeard = Date.now();
-    socket.onmessage = (data) => {
+    socket.onmessage = (event: MessageEvent<ArrayBuffer>) => {
       if (socket !== this.socket) return;
       this.lastHeard = Date.now();
       let frame: ServerFrame;
       try {
-        frame = decodeServerFrame(new Uint8Array(data));
+        frame = decodeServerFrame(new Uint8Array(event.data));
       } catch {
-        // A page may not send 1002 itself: it closes normally and ends the terminal with the reason.
+        // A page may not send 1002 itself (browsers allow only 1000 and 3000–4999): it closes
+        // normally and ends the terminal with the reason.
         socket.close(CloseCode.Normal, 'malformed frame from the server');
         this.closed(CloseCode.ProtocolError, 'malformed frame from the server');
         return;
       }
       this.receive(frame);
     };
-    socket.onclose = (code, reason) => {
+    socket.onclose = (event) => {
       if (socket !== this.socket) return;
-      this.closed(code, reason);
+      this.closed(event.code, event.reason);
     };
     if (!this.attachedOnce) this.status.emit({ state: 'connecting' });
   }
@@ -238,6 +239,6 @@ export class LiveTerminalSource implements TerminalSource {
   }
 
   private send(bytes: Uint8Array): void {
-    if (this.socket?.readyState === SocketState.Open) this.socket.send(bytes);
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(bytes);
   }
 }

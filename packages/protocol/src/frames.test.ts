@@ -3,6 +3,7 @@ import {
   decodeClientFrame,
   decodeServerFrame,
   encodeClientFrame,
+  encodeOutputFrame,
   encodeServerFrame,
   ProtocolError,
   TERMINAL_SIZE,
@@ -13,6 +14,12 @@ describe('terminal frames', () => {
     const data = new Uint8Array([0, 0xe2, 0x82, 0xff, 10, 13]);
     const decoded = decodeServerFrame(encodeServerFrame({ type: 'output', offset: 2 ** 40 + 7, data }));
     expect(decoded).toEqual({ type: 'output', offset: 2 ** 40 + 7, data });
+  });
+
+  it('joins output parts in order into one frame, as the server sends its replay chunks', () => {
+    const parts = [new Uint8Array([1, 2]), new Uint8Array(0), new Uint8Array([3]), new Uint8Array([4, 5, 6])];
+    const decoded = decodeServerFrame(encodeOutputFrame(4096, parts));
+    expect(decoded).toEqual({ type: 'output', offset: 4096, data: new Uint8Array([1, 2, 3, 4, 5, 6]) });
   });
 
   it('round-trips input, resize and exit frames', () => {

@@ -142,7 +142,7 @@ export function decodeClientFrame(bytes: Uint8Array): ClientFrame {
 export function encodeServerFrame(frame: ServerFrame): Uint8Array {
   switch (frame.type) {
     case 'output':
-      return withOffset(FrameType.Output, frame.offset, frame.data);
+      return encodeOutputFrame(frame.offset, [frame.data]);
     case 'exit': {
       const bytes = new Uint8Array(6);
       const view = new DataView(bytes.buffer);
@@ -164,6 +164,25 @@ export function encodeServerFrame(frame: ServerFrame): Uint8Array {
     case 'heartbeat':
       return new Uint8Array([FrameType.Heartbeat]);
   }
+}
+
+/**
+ * An output frame from the bytes in `parts`, copied once into the frame: the server sends output
+ * straight from its replay buffer's chunks, without joining them first (a flood allocates less, so the
+ * server collects garbage less often).
+ */
+export function encodeOutputFrame(offset: number, parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const bytes = new Uint8Array(9 + length);
+  bytes[0] = FrameType.Output;
+  writeOffset(bytes, 1, offset);
+  let at = 9;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
 }
 
 export function decodeServerFrame(bytes: Uint8Array): ServerFrame {

@@ -281,13 +281,12 @@ export class TerminalSession {
         break;
       }
       const room = Math.min(Flow.maxOutputFrameBytes, Flow.highWatermarkBytes - viewer.unacked);
-      const data = this.ring.read(viewer.sent, room);
-      const blocked = (): boolean => viewer.socketFull;
-      viewer.send({ type: 'output', offset: viewer.sent, data }, () => {
+      const parts = this.ring.slices(viewer.sent, room);
+      viewer.sendOutput(viewer.sent, parts, () => {
         // Written to the socket: if it was full, this viewer can take more now.
-        if (!blocked() && viewer.sent < this.ring.end) this.pump(viewer);
+        if (!viewer.socketFull && viewer.sent < this.ring.end) this.pump(viewer);
       });
-      viewer.sent += data.length;
+      for (const part of parts) viewer.sent += part.length;
     }
     if (this.exit && !viewer.exitSent && viewer.sent === this.ring.end && viewer.open) {
       viewer.send({ type: 'exit', code: this.exit.code, signal: this.exit.signal });

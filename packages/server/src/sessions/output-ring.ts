@@ -50,8 +50,11 @@ export class OutputRing {
     return offset >= this.first && offset <= this.last;
   }
 
-  /** The kept bytes in [from, to), at most `limit` of them; `from` must be held. */
-  read(from: number, limit: number): Buffer {
+  /**
+   * The kept bytes from `from` on, at most `limit` of them, as views of the kept chunks (no copy);
+   * `from` must be held.
+   */
+  slices(from: number, limit: number): Buffer[] {
     if (!this.holds(from)) throw new RangeError(`offset ${from} is no longer kept (kept: ${this.first}–${this.last})`);
     const to = Math.min(this.last, from + limit);
     const parts: Buffer[] = [];
@@ -64,7 +67,7 @@ export class OutputRing {
       if (chunkEnd >= to) break;
       position = chunkEnd;
     }
-    return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    return parts;
   }
 
   clear(): void {

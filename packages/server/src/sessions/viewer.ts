@@ -2,7 +2,7 @@
 // (its acks), and whether it answered the last heartbeat. Several viewers may show one session (the
 // presenter view and the audience window); each is flow-controlled on its own.
 import type { WebSocket } from 'ws';
-import { encodeServerFrame, Flow, type ServerFrame } from '@deckhand/protocol';
+import { encodeOutputFrame, encodeServerFrame, Flow, type ServerFrame } from '@deckhand/protocol';
 
 export class Viewer {
   /** Stream offset up to which output has been sent to this page. */
@@ -44,6 +44,12 @@ export class Viewer {
   send(frame: ServerFrame, onWritten?: () => void): void {
     if (!this.open) return;
     this.socket.send(encodeServerFrame(frame), { binary: true }, onWritten && (() => onWritten()));
+  }
+
+  /** Output from `offset` on, made of `parts` (views of the replay buffer, copied once into the frame). */
+  sendOutput(offset: number, parts: readonly Uint8Array[], onWritten: () => void): void {
+    if (!this.open) return;
+    this.socket.send(encodeOutputFrame(offset, parts), { binary: true }, () => onWritten());
   }
 
   close(code: number, reason: string): void {

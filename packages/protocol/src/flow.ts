@@ -42,6 +42,15 @@ export const Flow = {
    * paused for it; the replay buffer keeps those bytes meanwhile.
    */
   mirrorLagLimitBytes: 4 * 1024 * 1024,
+  /**
+   * Typing comes first (packages/server/src/sessions/typing-priority.ts): while someone typed in
+   * another terminal of the server within this long, a terminal's output is paced.
+   */
+  typingPriorityMs: 500,
+  /** The pace: about 13,000 lines of 80 characters a second, far more than anyone reads. */
+  pacedBytesPerSecond: 1024 * 1024,
+  /** Output a paced terminal may still send at once, so a command's answer is never held back. */
+  pacedBurstBytes: 256 * 1024,
 } as const;
 
 export const Liveness = {

@@ -1,6 +1,7 @@
 // A terminal session: one shell from the sandbox, shown by any number of pages (viewers). Output goes
 // into a replay ring and a headless screen mirror (parsed in a worker thread), and from the ring to every viewer as fast as that
-// viewer parses it (ack-window flow control, see packages/protocol/src/flow.ts). The session outlives
+// viewer parses it (ack-window flow control, see packages/protocol/src/flow.ts), and no faster than
+// a modest pace while someone types in another terminal (sessions/typing-priority.ts). The session outlives
 // its sockets for a grace period, so a reload or a network drop resumes the same shell: from the
 // page's byte offset when the ring still holds it, else from a serialized screen.
 //
@@ -21,6 +22,7 @@ import type { Disposable, Shell, ShellExit } from './sandbox/sandbox';
 import type { Logger } from './log';
 import { OutputRing } from './sessions/output-ring';
 import { ScreenMirror } from './sessions/screen-mirror';
+import { OutputPace, type TypingPriority } from './sessions/typing-priority';
 import { Viewer } from './sessions/viewer';
 
 export interface SessionTimeouts {
@@ -41,6 +43,8 @@ export interface SessionInit {
   cols: number;
   rows: number;
   timeouts: SessionTimeouts;
+  /** Who typed last on this server: this session's output is paced while others type. */
+  typing: TypingPriority;
   log: Logger;
   onEnd(session: TerminalSession): void;
 }
@@ -57,6 +61,11 @@ export class TerminalSession {
   private readonly ring = new OutputRing(Flow.replayBufferBytes);
   private readonly mirror: ScreenMirror;
   private readonly subscriptions: Disposable[];
+  private readonly typing: TypingPriority;
+  private readonly pace = new OutputPace();
+  /** The pty is not read before this time (performance.now()): keeping to the pace while others type. */
+  private pacedUntil = 0;
+  private paceTimer: NodeJS.Timeout | undefined;
   private readonly startedAt = Date.now();
   private lastActivityAt = Date.now();
   /** Input went to the shell since the last frame: the next output is its echo and goes at once. */
@@ -80,6 +89,7 @@ export class TerminalSession {
     this.shell = init.shell;
     this.log = init.log;
     this.timeouts = init.timeouts;
+    this.typing = init.typing;
     this.onEnd = init.onEnd;
     this.mirror = new ScreenMirror(init.cols, init.rows, () => this.mirrorParsed());
     this.subscriptions = [this.shell.onData((data) => this.output(data)), this.shell.onExit((exit) => this.exited(exit))];
@@ -163,6 +173,7 @@ export class TerminalSession {
     clearTimeout(this.batchTimer);
     clearTimeout(this.graceTimer);
     clearTimeout(this.deadlineTimer);
+    clearTimeout(this.paceTimer);
     for (const subscription of this.subscriptions) subscription.dispose();
     this.shell.dispose();
     this.mirror.dispose();
@@ -198,6 +209,7 @@ export class TerminalSession {
         this.bytesIn += frame.data.length;
         this.lastActivityAt = Date.now();
         this.echoPending = true;
+        this.typing.typed(this.id);
         this.shell.write(frame.data);
         break;
       case 'resize':
@@ -241,12 +253,27 @@ export class TerminalSession {
     this.lastActivityAt = Date.now();
     this.ring.append(bytes);
     this.mirror.write(bytes);
+    this.keepPace(bytes.length);
     // An echo, the first output after a quiet spell and a full frame's worth go at once; the rest of a
     // burst waits for the next frame, batchMs after the last one.
     const sinceFlush = Date.now() - this.lastFlushAt;
     if (this.echoPending || sinceFlush >= Flow.batchMs || this.fullFrameWaiting()) this.flush();
     else this.batchTimer ??= setTimeout(() => this.flush(), Flow.batchMs - sinceFlush);
     this.updatePause();
+  }
+
+  /** While another terminal is typed in, stops reading this shell for as long as its pace asks. */
+  private keepPace(bytes: number): void {
+    const waitMs = this.pace.spend(bytes, this.typing.othersTyping(this.id));
+    if (waitMs <= 0) return;
+    this.pacedUntil = Math.max(this.pacedUntil, performance.now() + waitMs);
+    clearTimeout(this.paceTimer);
+    this.paceTimer = setTimeout(() => {
+      // The wait is over (timers may fire a fraction of a millisecond before the clock says so).
+      this.paceTimer = undefined;
+      this.pacedUntil = 0;
+      this.updatePause();
+    }, Math.ceil(this.pacedUntil - performance.now()));
   }
 
   private fullFrameWaiting(): boolean {
@@ -316,7 +343,7 @@ export class TerminalSession {
     this.updatePause();
   }
 
-  /** Reads the pty only while some viewer, and the mirror, keep up with it. */
+  /** Reads the pty only while some viewer, and the mirror, keep up with it, and within its pace. */
   private updatePause(): void {
     if (this.ended) return;
     let lead = -1;
@@ -327,10 +354,11 @@ export class TerminalSession {
     }
     const behind = lead < 0 ? Infinity : this.ring.end - lead;
     const mirrorBehind = this.mirror.pending;
-    if (!this.paused && (behind > Flow.highWatermarkBytes || mirrorBehind > Flow.mirrorLagLimitBytes || !anySocketFree)) {
+    const paced = performance.now() < this.pacedUntil;
+    if (!this.paused && (paced || behind > Flow.highWatermarkBytes || mirrorBehind > Flow.mirrorLagLimitBytes || !anySocketFree)) {
       this.paused = true;
       this.shell.pause();
-    } else if (this.paused && behind < Flow.lowWatermarkBytes && mirrorBehind < Flow.mirrorLagLimitBytes / 2 && anySocketFree) {
+    } else if (this.paused && !paced && behind < Flow.lowWatermarkBytes && mirrorBehind < Flow.mirrorLagLimitBytes / 2 && anySocketFree) {
       this.paused = false;
       this.shell.resume();
     }

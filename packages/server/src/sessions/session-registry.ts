@@ -8,6 +8,7 @@ import { CloseCode, Liveness } from '@deckhand/protocol';
 import type { Logger } from '../log';
 import type { Sandbox } from '../sandbox/sandbox';
 import { TerminalSession, type SessionTimeouts } from '../terminal-session';
+import { TypingPriority } from './typing-priority';
 
 export interface SessionLimits extends SessionTimeouts {
   /** Sessions one browser may have at once (its terminal tabs). */
@@ -38,6 +39,7 @@ export interface AttachRequest {
 
 export class SessionRegistry {
   private readonly sessions = new Map<string, TerminalSession>();
+  private readonly typing = new TypingPriority();
   private readonly opening = new Map<string, Promise<TerminalSession>>();
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
@@ -110,6 +112,7 @@ export class SessionRegistry {
       cols: request.cols,
       rows: request.rows,
       timeouts: this.limits,
+      typing: this.typing,
       log: this.log,
       onEnd: () => {
         if (this.sessions.get(key) === session) this.sessions.delete(key);

@@ -156,7 +156,7 @@ export function encodeServerFrame(frame: ServerFrame): Uint8Array {
       return withType(FrameType.Attached, utf8.encode(JSON.stringify({ session, term, offset, resumed })));
     }
     case 'screen':
-      return withOffset(FrameType.Screen, frame.offset, utf8.encode(frame.text));
+      return withOffset(FrameType.Screen, frame.offset, [utf8.encode(frame.text)]);
     case 'notice': {
       const { kind, reason, inMs } = frame;
       return withType(FrameType.Notice, utf8.encode(JSON.stringify({ kind, reason, inMs })));
@@ -172,17 +172,7 @@ export function encodeServerFrame(frame: ServerFrame): Uint8Array {
  * server collects garbage less often).
  */
 export function encodeOutputFrame(offset: number, parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const bytes = new Uint8Array(9 + length);
-  bytes[0] = FrameType.Output;
-  writeOffset(bytes, 1, offset);
-  let at = 9;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
+  return withOffset(FrameType.Output, offset, parts);
 }
 
 export function decodeServerFrame(bytes: Uint8Array): ServerFrame {
@@ -236,11 +226,18 @@ function withType(type: number, data: Uint8Array): Uint8Array {
   return bytes;
 }
 
-function withOffset(type: number, offset: number, data: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(data.length + 9);
+/** A frame of `type`, the 8-byte offset, then the bytes of `parts` in order (one copy). */
+function withOffset(type: number, offset: number, parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const bytes = new Uint8Array(9 + length);
   bytes[0] = type;
   writeOffset(bytes, 1, offset);
-  bytes.set(data, 9);
+  let at = 9;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
   return bytes;
 }
 

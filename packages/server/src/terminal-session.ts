@@ -63,8 +63,7 @@ export class TerminalSession {
   private readonly subscriptions: Disposable[];
   private readonly typing: TypingPriority;
   private readonly pace = new OutputPace();
-  /** The pty is not read before this time (performance.now()): keeping to the pace while others type. */
-  private pacedUntil = 0;
+  /** Set while the pty is left unread to keep to the pace (others are typing); ends the wait. */
   private paceTimer: NodeJS.Timeout | undefined;
   private readonly startedAt = Date.now();
   private lastActivityAt = Date.now();
@@ -266,14 +265,12 @@ export class TerminalSession {
   private keepPace(bytes: number): void {
     const waitMs = this.pace.spend(bytes, this.typing.othersTyping(this.id));
     if (waitMs <= 0) return;
-    this.pacedUntil = Math.max(this.pacedUntil, performance.now() + waitMs);
+    // The wait covers the whole deficit so far, so it replaces any wait still running.
     clearTimeout(this.paceTimer);
     this.paceTimer = setTimeout(() => {
-      // The wait is over (timers may fire a fraction of a millisecond before the clock says so).
       this.paceTimer = undefined;
-      this.pacedUntil = 0;
       this.updatePause();
-    }, Math.ceil(this.pacedUntil - performance.now()));
+    }, Math.ceil(waitMs));
   }
 
   private fullFrameWaiting(): boolean {
@@ -354,7 +351,7 @@ export class TerminalSession {
     }
     const behind = lead < 0 ? Infinity : this.ring.end - lead;
     const mirrorBehind = this.mirror.pending;
-    const paced = performance.now() < this.pacedUntil;
+    const paced = this.paceTimer !== undefined;
     if (!this.paused && (paced || behind > Flow.highWatermarkBytes || mirrorBehind > Flow.mirrorLagLimitBytes || !anySocketFree)) {
       this.paused = true;
       this.shell.pause();

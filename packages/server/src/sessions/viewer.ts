@@ -42,14 +42,17 @@ export class Viewer {
   }
 
   send(frame: ServerFrame, onWritten?: () => void): void {
-    if (!this.open) return;
-    this.socket.send(encodeServerFrame(frame), { binary: true }, onWritten && (() => onWritten()));
+    this.sendBytes(encodeServerFrame(frame), onWritten);
   }
 
   /** Output from `offset` on, made of `parts` (views of the replay buffer, copied once into the frame). */
   sendOutput(offset: number, parts: readonly Uint8Array[], onWritten: () => void): void {
+    this.sendBytes(encodeOutputFrame(offset, parts), onWritten);
+  }
+
+  private sendBytes(frame: Uint8Array, onWritten?: () => void): void {
     if (!this.open) return;
-    this.socket.send(encodeOutputFrame(offset, parts), { binary: true }, () => onWritten());
+    this.socket.send(frame, { binary: true }, onWritten && (() => onWritten()));
   }
 
   close(code: number, reason: string): void {

@@ -161,8 +161,15 @@ export function rssMb(pid: number): number {
 
 /** CPU time (user+system, s) of a process so far, to report load beside the figures. */
 export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return procStat(`/proc/${pid}/stat`).cpuMs / 1000;
+}
+
+/** CPU time (ms) and nice value from a process's or thread's `stat` file. */
+function procStat(file: string): { cpuMs: number; nice: number } {
+  const stat = readFileSync(file, 'utf8');
+  // Fields after the command name, which may itself hold ") ": state is [0], utime [11], stime [12], nice [16].
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return { cpuMs: (Number(fields[11]) + Number(fields[12])) * 10, nice: Number(fields[16]) };
 }
 
 /**
@@ -174,11 +181,6 @@ export function cpuSeconds(pid: number): number {
  */
 export function cpuParts(serverPid: number): Record<string, number> {
   const parts: Record<string, number> = { 'server event loop': 0, 'server screen mirror': 0, 'server other threads': 0, 'page main threads': 0, 'page other threads': 0, 'rest of Chromium': 0 };
-  const threadCpu = (pid: string, tid: string): { ms: number; nice: number } => {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-    return { ms: (Number(fields[11]) + Number(fields[12])) * 10, nice: Number(fields[16]) };
-  };
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const isServer = Number(pid) === serverPid;
@@ -186,11 +188,11 @@ export function cpuParts(serverPid: number): Record<string, number> {
       if (!isServer && !isChromium) continue;
       const renderer = isChromium && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        const thread = threadCpu(pid, tid);
+        const thread = procStat(`/proc/${pid}/task/${tid}/stat`);
         const part = isServer
           ? tid === pid ? 'server event loop' : thread.nice > 0 ? 'server screen mirror' : 'server other threads'
           : renderer ? (tid === pid ? 'page main threads' : 'page other threads') : 'rest of Chromium';
-        parts[part]! += thread.ms;
+        parts[part]! += thread.cpuMs;
       }
     } catch {
       // the process or thread ended meanwhile

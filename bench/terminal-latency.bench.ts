@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { SUBPROTOCOL, decodeServerFrame, encodeClientFrame } from '@deckhand/protocol';
+import { exchangeSecret } from '@deckhand/server';
 import {
   SOCKET_PROBE,
   cpuSeconds,
@@ -64,12 +65,12 @@ try {
 
   const before = rssMb(pid);
   const url = new URL(bench.deckhand.url);
-  const cookie = (await fetch(bench.deckhand.url, { redirect: 'manual' })).headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const credential = await exchangeSecret(bench.deckhand.url);
   const sockets: WebSocket[] = [];
   for (let term = 1; term <= IDLE_SESSIONS; term++) {
-    // Each socket without a client cookie is its own session (a browser would stop at 8 tabs).
+    // Each socket without a client id is its own session (a browser would stop at 8 tabs).
     const socket = new WebSocket(`ws://${url.host}/ws/terminal?term=1`, SUBPROTOCOL, {
-      headers: { Cookie: cookie.split('; ').filter((c) => c.startsWith('deckhand_access=')).join(''), Origin: url.origin },
+      headers: { Authorization: `Bearer ${credential}`, Origin: url.origin },
     });
     await new Promise((resolve, reject) => {
       socket.once('message', resolve);

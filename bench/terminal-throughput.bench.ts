@@ -63,8 +63,10 @@ try {
 
   // The server and the browser's WebSocket alone: a third shell (tab 3) read by a few lines in the page.
   const socketRun = async (run: number): Promise<number> => {
-    const ms = (await page.evaluate(`new Promise((done) => {
-      const socket = window.__benchSocket = new WebSocket('ws://' + location.host + '/ws/terminal?term=3&cols=${cols}&rows=${rows}', ${JSON.stringify(SUBPROTOCOL)});
+    const ms = (await page.evaluate(`new Promise(async (done) => {
+      const credential = localStorage.getItem('deckhand.credential');
+      const { ticket } = await (await fetch('/api/tickets', { method: 'POST', headers: { Authorization: 'Bearer ' + credential } })).json();
+      const socket = window.__benchSocket = new WebSocket('ws://' + location.host + '/ws/terminal?term=3&cols=${cols}&rows=${rows}&ticket=' + ticket, ${JSON.stringify(SUBPROTOCOL)});
       socket.binaryType = 'arraybuffer';
       const marker = ${JSON.stringify(`${MARKER}-socket-${run}`)};
       const decoder = new TextDecoder('latin1');

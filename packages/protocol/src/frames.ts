@@ -68,6 +68,9 @@ export const TERMINAL_SIZE = { minCols: 2, maxCols: 500, minRows: 1, maxRows: 20
 export const MAX_CLIENT_FRAME_BYTES = 1024 * 1024;
 
 /** WebSocket close codes used by both ends. */
+/** Terminal tabs a page may address (`/ws/terminal?term=1` … `term=MAX_TERMINAL_TABS`). */
+export const MAX_TERMINAL_TABS = 9;
+
 export const CloseCode = {
   Normal: 1000,
   ServerShuttingDown: 1001,
@@ -76,6 +79,8 @@ export const CloseCode = {
   /** The peer stopped answering heartbeats. */
   PolicyViolation: 1008,
   TooBig: 1009,
+  /** The server met an unexpected error serving this socket; the rest of the server carries on. */
+  InternalError: 1011,
   /** The shell exited and its output has all been sent. */
   ShellExited: 4000,
   /** The session ended after its idle timeout. */

@@ -1,4 +1,5 @@
-// The terminal wire format and its flow-control constants: imported by the server (packages/server)
-// and the browser (apps/presenter).
+// The wire formats and their constants: the terminal's frames and flow control, and the views' sync
+// messages; imported by the server (packages/server) and the browser (apps/presenter).
 export * from './frames';
 export * from './flow';
+export * from './sync';

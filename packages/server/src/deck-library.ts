@@ -18,12 +18,15 @@ export interface LoadedDeck extends Deck {
 }
 
 export class DeckLibrary {
-  /** Folder whose files decks may reference (images, examples); served under /files/. */
+  /** Folder whose files decks may reference (images, examples); served under `filesPrefix`. */
   readonly root: string;
   private readonly files: Map<string, string>;
   private readonly cache = new Map<string, { mtimeMs: number; deck: LoadedDeck }>();
 
-  constructor(target: string, private readonly options: { html?: boolean } = {}) {
+  constructor(
+    target: string,
+    private readonly options: { html?: boolean; /** Where the page loads the folder's files from (deck-files.ts). */ filesPrefix: string },
+  ) {
     const resolved = path.resolve(target);
     const stat = statSync(resolved);
     this.files = new Map();
@@ -52,7 +55,7 @@ export class DeckLibrary {
     const deck = {
       id,
       file: path.basename(file),
-      ...parseDeck(readFileSync(file, 'utf8'), { html: this.options.html, resolveUrl: (url) => `/files/${url}` }),
+      ...parseDeck(readFileSync(file, 'utf8'), { html: this.options.html, resolveUrl: (url) => this.options.filesPrefix + url }),
     };
     this.cache.set(id, { mtimeMs, deck });
     return deck;

@@ -6,3 +6,4 @@ export { DockerSandbox, DEFAULT_DOCKER_SANDBOX, type DockerSandboxOptions } from
 export { DockerSidecarEngine, DEFAULT_SIDECAR } from './sandbox/docker-session-engine';
 export type { Sandbox, Shell, ShellOptions } from './sandbox/sandbox';
 export { createLogger, type Logger } from './log';
+export { exchangeSecret } from './access/access-client';

@@ -8,14 +8,17 @@ import { SUBPROTOCOL, decodeServerFrame, encodeClientFrame } from '@deckhand/pro
 import { startServer, type RunningServer } from './server';
 import { LocalShellSandbox } from './sandbox/local-shell';
 import { createLogger } from './log';
+import { exchangeSecret } from './access/access-client';
 
 let server: RunningServer;
 let base: string;
-let cookie: string;
+let credential: string;
+const bearer = (): Record<string, string> => ({ Authorization: `Bearer ${credential}` });
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'deckhand-server-'));
   writeFileSync(path.join(dir, 'deck.md'), '# One\n\n---\n\n# Two\n');
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>app</title></head><body></body></html>');
   server = await startServer({
     decks: dir,
     appDir: dir,
@@ -25,50 +28,78 @@ beforeAll(async () => {
     logger: createLogger(() => undefined),
   });
   base = `127.0.0.1:${server.port}`;
-  const response = await fetch(server.url, { redirect: 'manual' });
-  cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  credential = await exchangeSecret(server.url);
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-function connect(headers: Record<string, string>): Promise<{ status: number } | WebSocket> {
+function connect(headers: Record<string, string>, query = ''): Promise<{ status: number } | WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://${base}/ws/terminal`, SUBPROTOCOL, { headers });
+    const socket = new WebSocket(`ws://${base}/ws/terminal${query}`, SUBPROTOCOL, { headers });
     socket.on('unexpected-response', (_request, response) => resolve({ status: response.statusCode ?? 0 }));
     socket.on('open', () => resolve(socket));
     socket.on('error', reject);
   });
 }
 
+async function ticket(): Promise<string> {
+  const response = await fetch(`http://${base}/api/tickets`, { method: 'POST', headers: bearer() });
+  return ((await response.json()) as { ticket: string }).ticket;
+}
+
 describe('access', () => {
-  it('exchanges the printed secret for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+  it('answers the printed address with the app page carrying the credential, never a cookie', async () => {
     const response = await fetch(server.url, { redirect: 'manual' });
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/');
-    expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.text()).toContain(`<meta name="deckhand-access" content="${credential}" />`);
   });
 
-  it('refuses the API and the terminal without the secret (401)', async () => {
+  it('refuses a wrong secret with a plain message', async () => {
+    const response = await fetch(`http://${base}/?token=not-the-secret-at-all`);
+    expect(response.status).toBe(401);
+    expect(await response.text()).toMatch(/not valid for this server/);
+  });
+
+  it('refuses the API and the terminal without the credential (401)', async () => {
     expect((await fetch(`http://${base}/api/decks`)).status).toBe(401);
+    expect((await fetch(`http://${base}/api/decks`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await fetch(`http://${base}/api/tickets`, { method: 'POST' })).status).toBe(401);
     expect(await connect({ Origin: `http://${base}` })).toEqual({ status: 401 });
+    expect(await connect({ Origin: `http://${base}` }, '?ticket=made-up')).toEqual({ status: 401 });
+  });
+
+  it('takes the printed secret itself only at the exchange, not as a credential', async () => {
+    const token = new URL(server.url).searchParams.get('token') ?? '';
+    expect((await fetch(`http://${base}/api/decks`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it('opens a socket once per ticket', async () => {
+    const once = await ticket();
+    const socket = (await connect({ Origin: `http://${base}` }, `?ticket=${once}`)) as WebSocket;
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    socket.close();
+    expect(await connect({ Origin: `http://${base}` }, `?ticket=${once}`)).toEqual({ status: 401 });
   });
 
   it('refuses a foreign Origin or Host before upgrading (403)', async () => {
-    expect(await connect({ Cookie: cookie, Origin: 'http://evil.example' })).toEqual({ status: 403 });
-    expect(await connect({ Cookie: cookie, Host: `evil.example:${server.port}` })).toEqual({ status: 403 });
+    expect(await connect({ ...bearer(), Origin: 'http://evil.example' })).toEqual({ status: 403 });
+    expect(await connect({ ...bearer(), Host: `evil.example:${server.port}` })).toEqual({ status: 403 });
+    expect(await connect({ Origin: `http://127.0.0.1:${server.port + 1}` }, `?ticket=${await ticket()}`)).toEqual({ status: 403 });
   });
 
-  it('lists decks to a browser that has the cookie', async () => {
-    const decks = (await (await fetch(`http://${base}/api/decks`, { headers: { Cookie: cookie } })).json()) as unknown;
+  it('lists decks to a client with the credential', async () => {
+    const decks = (await (await fetch(`http://${base}/api/decks`, { headers: bearer() })).json()) as unknown;
     expect(decks).toEqual([{ id: 'deck', title: 'One', slides: 2, duration: null }]);
   });
 });
 
 describe('terminal', () => {
   it('runs a command in a real shell and streams its output back', async () => {
-    const socket = (await connect({ Cookie: cookie, Origin: `http://${base}` })) as WebSocket;
+    const socket = (await connect({ ...bearer(), Origin: `http://${base}` })) as WebSocket;
     let output = '';
     const seen = new Promise<void>((resolve) => {
       socket.on('message', (data: Buffer) => {
@@ -83,8 +114,8 @@ describe('terminal', () => {
   });
 
   it('closes a socket that sends a malformed frame, and only that socket', async () => {
-    const bad = (await connect({ Cookie: cookie, Origin: `http://${base}` })) as WebSocket;
-    const good = (await connect({ Cookie: cookie, Origin: `http://${base}` })) as WebSocket;
+    const bad = (await connect({ ...bearer(), Origin: `http://${base}` })) as WebSocket;
+    const good = (await connect({ ...bearer(), Origin: `http://${base}` })) as WebSocket;
     const closed = new Promise<number>((resolve) => bad.on('close', (code) => resolve(code)));
     bad.send(Buffer.from([0x7f, 1, 2, 3]));
     expect(await closed).toBe(1002);

@@ -3,20 +3,18 @@
 // the per-start secret.
 import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import {
-  accessCookies,
-  allowAddresses,
-  createAccessPolicy,
-  hasAccess,
-  hostAllowed,
-  sameSecret,
-} from './access';
+import express from 'express';
+import { allowAddresses, createAccessPolicy } from './access/access-policy';
+import { accessRoutes, requireAccess } from './access/access-routes';
+import { hostAllowed } from './access/request-access';
+import { TicketBook } from './access/tickets';
 import { DeckLibrary } from './deck-library';
+import { deckFiles, deckFilesPrefix } from './deck-files';
 import { routeUpgrades } from './upgrade-routes';
 import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
 import { createPresenterSync, PRESENTER_SYNC_PATH } from './presenter-sync';
+import { answerErrors } from './request-errors';
 import type { Sandbox } from './sandbox/sandbox';
 import { DEFAULT_SESSION_LIMITS, SessionRegistry, type SessionLimits } from './sessions/session-registry';
 import { createTerminalRoute } from './sessions/terminal-route';
@@ -45,14 +43,16 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.logger ?? createLogger();
-  const library = new DeckLibrary(options.decks, { html: options.html });
+  const policy = createAccessPolicy(options.token);
+  const tickets = new TicketBook();
+  const library = new DeckLibrary(options.decks, { html: options.html, filesPrefix: deckFilesPrefix(policy.filesKey) });
   const app = express();
   const http = createServer(app);
   const sessions = new SessionRegistry(options.sandbox, log, { ...DEFAULT_SESSION_LIMITS, ...options.sessionLimits });
-  const terminals = createTerminalRoute(sessions);
-  const policy = createAccessPolicy(options.token);
+  const terminals = createTerminalRoute(sessions, log);
   const presenterSync = createPresenterSync(log);
   const deckWatch = watchDecks(library.root, (id) => library.ids().includes(id), (id) => presenterSync.deckChanged(id));
+  const guard = requireAccess(policy);
 
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -61,7 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader(
       'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     );
     next();
   });
@@ -73,27 +73,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     next();
   });
 
-  // Exchange the secret from the printed address for an HttpOnly cookie, and drop it from the address.
-  app.get('/', (req, res, next) => {
-    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
-    if (token === undefined) return next();
-    if (!sameSecret(token, policy.token)) {
-      res.status(401).type('text').send('This access link is not valid for this server. Use the address it printed at start.');
-      return;
-    }
-    res.setHeader('Set-Cookie', accessCookies(policy, req));
-    res.redirect(303, '/');
-  });
-
-  const requireAccess = (req: Request, res: Response, next: NextFunction): void => {
-    if (hasAccess(req, policy)) return next();
-    res.status(401).json({ error: 'unauthorized', message: 'Open the address that deckhand serve printed (it ends in ?token=…).' });
-  };
-
-  app.get('/api/decks', requireAccess, (_req, res) => {
+  app.use(accessRoutes(policy, tickets, options.appDir));
+  app.get('/api/decks', guard, (_req, res) => {
     res.json(library.summaries());
   });
-  app.get('/api/decks/:id', requireAccess, async (req, res) => {
+  app.get('/api/decks/:id', guard, async (req, res) => {
     const deck = await library.loadTypeset(String(req.params.id));
     if (!deck) {
       res.status(404).json({ error: 'not-found', message: `No deck named "${String(req.params.id)}".` });
@@ -101,11 +85,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     res.json(deck);
   });
-  app.use('/files', requireAccess, express.static(library.root, { dotfiles: 'deny', index: false }));
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'not-found', message: 'No such API route.' });
+  });
+  app.get('/files/:key/{*path}', deckFiles(library.root, policy.filesKey));
   app.use(express.static(options.appDir, { index: 'index.html' }));
+  app.use(answerErrors(log));
 
   // Every WebSocket route, path → handler; routeUpgrades checks Host, Origin and access for all of them.
-  routeUpgrades(http, policy, {
+  routeUpgrades(http, { policy, tickets }, log, {
     '/ws/terminal': terminals.handleUpgrade,
     [PRESENTER_SYNC_PATH]: (request, socket, head) => presenterSync.handleUpgrade(request, socket, head),
   });

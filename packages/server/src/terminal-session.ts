@@ -19,6 +19,7 @@ import {
   type ClientFrame,
 } from '@deckhand/protocol';
 import type { Disposable, Shell, ShellExit } from './sandbox/sandbox';
+import { failClosed } from './fail-closed';
 import type { Logger } from './log';
 import { OutputRing } from './sessions/output-ring';
 import { ScreenMirror } from './sessions/screen-mirror';
@@ -36,7 +37,7 @@ export interface SessionTimeouts {
 
 export interface SessionInit {
   id: string;
-  /** The browser (client cookie) the session belongs to. */
+  /** Who the session belongs to: the principal and the page's client id (session-registry.ts). */
   owner: string;
   term: number;
   shell: Shell;
@@ -90,8 +91,11 @@ export class TerminalSession {
     this.timeouts = init.timeouts;
     this.typing = init.typing;
     this.onEnd = init.onEnd;
-    this.mirror = new ScreenMirror(init.cols, init.rows, () => this.mirrorParsed());
-    this.subscriptions = [this.shell.onData((data) => this.output(data)), this.shell.onExit((exit) => this.exited(exit))];
+    this.mirror = new ScreenMirror(init.cols, init.rows, this.guarded('the screen mirror', () => this.mirrorParsed()));
+    this.subscriptions = [
+      this.shell.onData(this.guarded('shell output', (data: Uint8Array) => this.output(data))),
+      this.shell.onExit(this.guarded('shell exit', (exit: ShellExit) => this.exited(exit))),
+    ];
     this.scheduleDeadline();
     this.log.info('session start', { session: this.id, term: this.term, pid: this.shell.pid });
   }
@@ -116,7 +120,12 @@ export class TerminalSession {
       return;
     }
     const viewer = new Viewer(socket);
-    socket.on('message', (data, isBinary) => this.receive(viewer, data, isBinary));
+    socket.on(
+      'message',
+      failClosed(this.log, 'a terminal message', (data: RawData, isBinary: boolean) => this.receive(viewer, data, isBinary), () =>
+        this.refuse(viewer, CloseCode.InternalError, 'internal error'),
+      ),
+    );
     socket.on('pong', () => (viewer.alive = true));
     socket.on('close', () => this.detach(viewer));
     socket.on('error', () => this.detach(viewer));
@@ -126,7 +135,7 @@ export class TerminalSession {
     // The screen comes from the mirror's thread once it has parsed all output so far; meanwhile
     // the session goes on, and the page then gets the bytes after the screen from the ring.
     viewer.awaitingScreen = true;
-    void this.mirror.screen().then((screen) => {
+    void this.mirror.screen().then(this.guarded('a resumed screen', (screen: Awaited<ReturnType<ScreenMirror['screen']>>) => {
       viewer.awaitingScreen = false;
       if (this.ended) return;
       if (!viewer.open) {
@@ -134,7 +143,7 @@ export class TerminalSession {
         return;
       }
       this.show(viewer, screen?.offset ?? this.ring.start, screen?.text ?? '');
-    });
+    }));
   }
 
   /** Starts a viewer at `offset`, after the screen standing for what came before (unless resumed). */
@@ -242,7 +251,7 @@ export class TerminalSession {
   private startGrace(): void {
     if (this.ended || this.graceTimer) return;
     const reason = this.exit ? 'shell exited' : 'no page came back within the grace period';
-    this.graceTimer = setTimeout(() => this.end(reason), this.timeouts.graceMs);
+    this.graceTimer = setTimeout(this.guarded('the grace timer', () => this.end(reason)), this.timeouts.graceMs);
   }
 
   private output(data: Uint8Array): void {
@@ -257,7 +266,7 @@ export class TerminalSession {
     // burst waits for the next frame, batchMs after the last one.
     const sinceFlush = Date.now() - this.lastFlushAt;
     if (this.echoPending || sinceFlush >= Flow.batchMs || this.fullFrameWaiting()) this.flush();
-    else this.batchTimer ??= setTimeout(() => this.flush(), Flow.batchMs - sinceFlush);
+    else this.batchTimer ??= setTimeout(this.guarded('the batch timer', () => this.flush()), Flow.batchMs - sinceFlush);
     this.updatePause();
   }
 
@@ -267,10 +276,13 @@ export class TerminalSession {
     if (waitMs <= 0) return;
     // The wait covers the whole deficit so far, so it replaces any wait still running.
     clearTimeout(this.paceTimer);
-    this.paceTimer = setTimeout(() => {
-      this.paceTimer = undefined;
-      this.updatePause();
-    }, Math.ceil(waitMs));
+    this.paceTimer = setTimeout(
+      this.guarded('the pace timer', () => {
+        this.paceTimer = undefined;
+        this.updatePause();
+      }),
+      Math.ceil(waitMs),
+    );
   }
 
   private fullFrameWaiting(): boolean {
@@ -324,14 +336,14 @@ export class TerminalSession {
   /** Replaces a viewer's missed output by the current screen, then goes on from the screen's offset. */
   private catchUp(viewer: Viewer): void {
     viewer.awaitingScreen = true;
-    void this.mirror.screen().then((screen) => {
+    void this.mirror.screen().then(this.guarded('a catch-up screen', (screen: Awaited<ReturnType<ScreenMirror['screen']>>) => {
       viewer.awaitingScreen = false;
       if (this.ended || !this.viewers.has(viewer)) return;
       const offset = screen?.offset ?? this.ring.start;
       viewer.send({ type: 'screen', offset, text: screen?.text ?? '' });
       viewer.startAt(offset);
       this.pump(viewer);
-    });
+    }));
   }
 
   private mirrorParsed(): void {
@@ -361,6 +373,11 @@ export class TerminalSession {
     }
   }
 
+  /** A callback of this session's own (timer, shell, mirror): an unexpected error ends this session alone. */
+  private guarded<A extends unknown[]>(where: string, callback: (...args: A) => void): (...args: A) => void {
+    return failClosed(this.log, where, callback, () => this.end('internal error', CloseCode.InternalError));
+  }
+
   /** One timer for the idle timeout and the maximum lifetime: warns a minute ahead, then ends. */
   private scheduleDeadline(): void {
     clearTimeout(this.deadlineTimer);
@@ -383,10 +400,10 @@ export class TerminalSession {
         this.ending = next;
         for (const viewer of this.viewers) this.announceEnding(viewer);
       }
-      this.deadlineTimer = setTimeout(() => this.scheduleDeadline(), next.at - now);
+      this.deadlineTimer = setTimeout(this.guarded('the deadline timer', () => this.scheduleDeadline()), next.at - now);
     } else {
       this.ending = undefined;
-      this.deadlineTimer = setTimeout(() => this.scheduleDeadline(), warnAt - now);
+      this.deadlineTimer = setTimeout(this.guarded('the deadline timer', () => this.scheduleDeadline()), warnAt - now);
     }
     this.deadlineTimer.unref();
   }

@@ -1,7 +1,7 @@
 // The bar under the slide: previous/next with the position, layout, terminal font size, screen-reader
 // mode, overview, presenter view and help. Every control is a real button, reachable by Tab.
 import type { ReactNode } from 'react';
-import type { LayoutName } from '../sync/sync-message';
+import type { LayoutName } from '@deckhand/protocol';
 
 export interface SlideToolbarProps {
   current: number;

@@ -1,5 +1,6 @@
-// Reads decks from the server. A 401 means the browser has not exchanged the access secret yet.
+// Reads decks from the server. A 401 means this browser has no valid access for it (server-access.ts).
 import type { Deck } from '@deckhand/deck';
+import { AccessNeededError, serverFetch } from './server-access';
 
 export interface DeckSummary {
   id: string;
@@ -14,16 +15,12 @@ export interface LoadedDeck extends Deck {
   file: string;
 }
 
-export class AccessNeededError extends Error {
-  override name = 'AccessNeededError';
-}
-
 export class DeckNotFoundError extends Error {
   override name = 'DeckNotFoundError';
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { credentials: 'same-origin' });
+  const response = await serverFetch(url);
   if (response.status === 401) throw new AccessNeededError('This server needs its access link.');
   if (response.status === 404) throw new DeckNotFoundError(((await response.json()) as { message: string }).message);
   if (!response.ok) throw new Error(`The server answered ${response.status} for ${url}.`);

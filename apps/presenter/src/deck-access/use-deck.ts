@@ -3,7 +3,8 @@
 // after the sync connection comes back, in case the file changed meanwhile.
 import { useEffect, useState } from 'react';
 import type { SyncChannel } from '../sync/sync-channel';
-import { AccessNeededError, DeckNotFoundError, fetchDeck, type LoadedDeck } from './api';
+import { DeckNotFoundError, fetchDeck, type LoadedDeck } from './api';
+import { AccessNeededError } from './server-access';
 
 export type DeckState =
   | { kind: 'loading' }

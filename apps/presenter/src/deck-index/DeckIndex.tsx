@@ -2,7 +2,8 @@
 // single deck there is nothing to choose, so it opens that deck straight away.
 import { useEffect, useState } from 'react';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
-import { AccessNeededError, fetchDeckList, type DeckSummary } from '../deck-access/api';
+import { fetchDeckList, type DeckSummary } from '../deck-access/api';
+import { AccessNeededError } from '../deck-access/server-access';
 import { navigate, routeHash } from '../route';
 
 type IndexState = { kind: 'loading' } | { kind: 'access-needed' } | { kind: 'error'; message: string } | { kind: 'ready'; decks: DeckSummary[] };

@@ -2,7 +2,7 @@
 // the browser and shared with the other views of the deck, so the presenter can show or hide the
 // terminal on the projector.
 import { useCallback, useEffect } from 'react';
-import type { LayoutName } from '../sync/sync-message';
+import type { LayoutName } from '@deckhand/protocol';
 import type { SyncChannel } from '../sync/sync-channel';
 import { useStoredState } from '../settings/use-stored-state';
 

@@ -2,7 +2,8 @@
 // (works without a server round trip, and from file://), the server's /ws/presenter for other devices.
 // The socket reconnects with a growing delay, so a server restart or a Wi-Fi drop heals by itself. The
 // server's welcome names its run: a new name after a reconnection means it restarted (shells ended).
-import { isSyncMessage, type SyncBody, type SyncMessage } from './sync-message';
+import { parseSyncMessage, type SyncBody, type SyncMessage } from '@deckhand/protocol';
+import { socketAddress } from '../deck-access/server-access';
 
 const CHANNEL_NAME = 'deckhand-presenter-sync';
 const RECONNECT_MIN_MS = 500;
@@ -62,9 +63,24 @@ export class SyncChannel {
     this.socket?.close(1000, 'view closed');
   }
 
+  /** Asks for a ticket, then opens the socket; a failure of either is retried, later and later. */
   private connect(): void {
-    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const socket = new WebSocket(`${scheme}://${window.location.host}/ws/presenter`);
+    socketAddress('/ws/presenter').then(
+      (address) => {
+        if (!this.closed) this.open(address);
+      },
+      () => this.retry(),
+    );
+  }
+
+  private retry(): void {
+    if (this.closed) return;
+    this.retryTimer = setTimeout(() => this.connect(), this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, RECONNECT_MAX_MS);
+  }
+
+  private open(address: string): void {
+    const socket = new WebSocket(address);
     this.socket = socket;
     socket.onopen = () => {
       this.retryDelay = RECONNECT_MIN_MS;
@@ -81,15 +97,12 @@ export class SyncChannel {
         // Not ours to interpret; the server only relays JSON objects.
       }
     };
-    socket.onclose = () => {
-      if (this.closed) return;
-      this.retryTimer = setTimeout(() => this.connect(), this.retryDelay);
-      this.retryDelay = Math.min(this.retryDelay * 2, RECONNECT_MAX_MS);
-    };
+    socket.onclose = () => this.retry();
   }
 
-  private receive(data: unknown): void {
-    if (!isSyncMessage(data) || data.from === this.id) return;
+  private receive(value: unknown): void {
+    const data = parseSyncMessage(value);
+    if (!data || data.from === this.id) return;
     if ('to' in data && data.to !== undefined && data.to !== this.id) return;
     if (data.from !== undefined) {
       if (this.seen.includes(key(data))) return;

@@ -3,14 +3,13 @@
 // the browser tab, so a reload brings back the same shells with their screens. Loaded on demand
 // (React.lazy), so the slide view's first load does not carry the terminal code.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { MAX_TERMINAL_TABS } from '@deckhand/protocol';
 import '@xterm/xterm/css/xterm.css';
 import './terminal.css';
 import { TerminalTab, type TabHandle, type TerminalLook } from './TerminalTab';
 import { keystrokesFor, type RunRequest, type TerminalController } from './terminal-controller';
 import { Listeners } from './terminal-source';
 
-/** Tabs a page may open; the server accepts `term` 1 to 9. */
-const MAX_TABS = 9;
 const TABS_KEY = 'deckhand.terminal.tabs';
 
 export interface TerminalPaneProps {
@@ -78,7 +77,7 @@ export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', sc
   useEffect(() => {
     onReady({
       run(request) {
-        const term = Math.min(MAX_TABS, Math.max(1, Math.trunc(request.term ?? 1)));
+        const term = Math.min(MAX_TERMINAL_TABS, Math.max(1, Math.trunc(request.term ?? 1)));
         lastRunTerm.current = term;
         open(term);
         const handle = handles.current.get(term);
@@ -104,7 +103,7 @@ export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', sc
   };
 
   const look: TerminalLook = { fontSize, tone, screenReaderMode };
-  const next = Array.from({ length: MAX_TABS }, (_, i) => i + 1).find((term) => !tabs.includes(term));
+  const next = Array.from({ length: MAX_TERMINAL_TABS }, (_, i) => i + 1).find((term) => !tabs.includes(term));
   return (
     <section className="terminal-pane" data-tone={tone} aria-label="Terminal">
       <div className="terminal-tabs" role="tablist" aria-label="Terminals">
@@ -139,7 +138,7 @@ function readTabs(): number[] {
   try {
     const stored = JSON.parse(sessionStorage.getItem(TABS_KEY) ?? '[1]') as unknown;
     if (Array.isArray(stored)) {
-      const tabs = stored.filter((t): t is number => Number.isInteger(t) && t >= 1 && t <= MAX_TABS);
+      const tabs = stored.filter((t): t is number => Number.isInteger(t) && t >= 1 && t <= MAX_TERMINAL_TABS);
       if (tabs.includes(1)) return [...new Set(tabs)].sort((a, b) => a - b);
     }
   } catch {

@@ -11,6 +11,7 @@ import {
   encodeClientFrame,
   type ServerFrame,
 } from '@deckhand/protocol';
+import { AccessNeededError, clientId, socketAddress } from '../deck-access/server-access';
 import { Listeners, type EndingWarning, type TerminalScreen, type TerminalSource, type TerminalStatus } from './terminal-source';
 
 /** Waits between reconnection attempts: quick at first, then every few seconds. */
@@ -97,10 +98,29 @@ export class LiveTerminalSource implements TerminalSource {
   }
 
   private connect(): void {
-    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const query = new URLSearchParams({ term: String(this.options.term), cols: String(this.size.cols), rows: String(this.size.rows) });
+    if (!this.attachedOnce) this.status.emit({ state: 'connecting' });
+    const query = new URLSearchParams({ term: String(this.options.term), cols: String(this.size.cols), rows: String(this.size.rows), client: clientId() });
     if (this.attachedOnce) query.set('offset', String(this.received));
-    const socket = new WebSocket(`${scheme}://${window.location.host}/ws/terminal?${query}`, SUBPROTOCOL);
+    socketAddress('/ws/terminal', query).then(
+      (address) => {
+        if (!this.finished) this.open(address);
+      },
+      (error: unknown) => {
+        if (this.finished) return;
+        if (!(error instanceof AccessNeededError)) return this.reconnect(); // unreachable: keep trying
+        this.finished = true;
+        this.status.emit({
+          state: 'closed',
+          reason: this.attachedOnce
+            ? 'The Deckhand server restarted: its shells have ended. Open the new address it printed to start again.'
+            : 'This page has no access to the terminal: open the address Deckhand printed (it ends in ?token=…).',
+        });
+      },
+    );
+  }
+
+  private open(address: string): void {
+    const socket = new WebSocket(address, SUBPROTOCOL);
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
     this.lastHeard = Date.now();
@@ -123,7 +143,6 @@ export class LiveTerminalSource implements TerminalSource {
       if (socket !== this.socket) return;
       this.closed(event.code, event.reason);
     };
-    if (!this.attachedOnce) this.status.emit({ state: 'connecting' });
   }
 
   private receive(frame: ServerFrame): void {
@@ -214,28 +233,11 @@ export class LiveTerminalSource implements TerminalSource {
     this.attempt++;
     this.status.emit({ state: 'reconnecting', attempt: this.attempt });
     const delay = RECONNECT_DELAYS_MS[Math.min(this.attempt - 1, RECONNECT_DELAYS_MS.length - 1)] ?? 5000;
+    // Each attempt asks for a ticket first: a server that no longer knows this page's credential (it
+    // restarted with a new secret) says so there, and the terminal ends with why.
     this.reconnectTimer = setTimeout(() => {
-      void this.accessLost().then((lost) => {
-        if (this.finished) return;
-        if (lost) {
-          this.finished = true;
-          this.status.emit({
-            state: 'closed',
-            reason: 'The Deckhand server restarted: its shells have ended. Open the new address it printed to start again.',
-          });
-        } else this.connect();
-      });
+      if (!this.finished) this.connect();
     }, delay);
-  }
-
-  /** True when the server answers but no longer knows this browser (it restarted with a new secret). */
-  private async accessLost(): Promise<boolean> {
-    try {
-      const response = await fetch('/api/decks', { method: 'GET', credentials: 'same-origin', cache: 'no-store' });
-      return response.status === 401;
-    } catch {
-      return false; // unreachable: keep trying
-    }
   }
 
   private send(bytes: Uint8Array): void {

@@ -5,7 +5,7 @@ import type { ExerciseRef } from '../exercises/exercises';
 import type { ExerciseProgress } from '../exercises/use-exercise-progress';
 import type { TerminalSettings } from '../layout/TerminalSlot';
 import type { CodeActions } from '../slides/code-actions';
-import type { LayoutName } from '../sync/sync-message';
+import type { LayoutName } from '@deckhand/protocol';
 import type { TerminalController } from '../terminal/terminal-controller';
 
 export interface DeckSession {

@@ -111,7 +111,7 @@ describe('what a shell starts with', () => {
     expect(env).not.toContain('DECKHAND_TEST_CLOUD_TOKEN');
     const token = new URL(test.server.url).searchParams.get('token') ?? '';
     expect(env).not.toContain(token);
-    expect(env).not.toContain(test.cookie.split('=')[1]!.split(';')[0]!);
+    expect(env).not.toContain(test.credential);
     terminal.close();
     // The audit log has the session's start and end, never what was typed.
     await eventually(() => test.logLines.some((line) => line.includes(`session end session="${terminal.attached?.session}"`)), 'the session end line');

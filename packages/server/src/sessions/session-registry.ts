@@ -1,4 +1,4 @@
-// Every terminal session of the server, found by owner (the browser's client cookie) and tab number,
+// Every terminal session of the server, found by owner (principal and the page's client id) and tab number,
 // so a reloaded page, a second window of the same browser (presenter view and audience window) and a
 // reconnecting socket all reach the same shell. It enforces the session limits, runs the heartbeat,
 // and ends every session when the server stops.
@@ -35,6 +35,8 @@ export interface AttachRequest {
   rows: number;
   /** The offset the page has reached when it is resuming; absent for a page that starts fresh. */
   resumeFrom?: number;
+  /** False for a session nobody can come back to (no client id): it ends with its last socket. */
+  resumable?: boolean;
 }
 
 export class SessionRegistry {
@@ -111,7 +113,7 @@ export class SessionRegistry {
       shell,
       cols: request.cols,
       rows: request.rows,
-      timeouts: this.limits,
+      timeouts: request.resumable === false ? { ...this.limits, graceMs: 0 } : this.limits,
       typing: this.typing,
       log: this.log,
       onEnd: () => {

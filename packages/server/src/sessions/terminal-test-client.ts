@@ -14,8 +14,10 @@ import {
 export interface TestServer {
   /** host:port */
   base: string;
-  /** The access cookie (and client cookie, if any) as a Cookie header. */
-  cookie: string;
+  /** The credential, sent as a bearer header (a script can; a page uses tickets). */
+  credential: string;
+  /** The client id a browser keeps; without one, every socket is a session of its own. */
+  client?: string;
 }
 
 export interface OpenOptions {
@@ -51,8 +53,9 @@ export class TestTerminal {
   static open(server: TestServer, options: OpenOptions = {}): Promise<TestTerminal> {
     const query = new URLSearchParams({ term: String(options.term ?? 1), cols: String(options.cols ?? 80), rows: String(options.rows ?? 24) });
     if (options.offset !== undefined) query.set('offset', String(options.offset));
+    if (server.client) query.set('client', server.client);
     const socket = new WebSocket(`ws://${server.base}/ws/terminal?${query}`, SUBPROTOCOL, {
-      headers: { Cookie: server.cookie, Origin: `http://${server.base}` },
+      headers: { Authorization: `Bearer ${server.credential}`, Origin: `http://${server.base}` },
     });
     const terminal = new TestTerminal(socket, options.ack ?? true);
     return new Promise((resolve, reject) => {

@@ -1,8 +1,10 @@
-// Starts a real Deckhand server with a real local shell for the session tests, and signs in the way a
-// browser does (the printed address's secret exchanged for cookies).
+// Starts a real Deckhand server with a real local shell for the session tests, and signs in as a
+// script does (the printed address's secret exchanged for the credential, POST /api/access).
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { exchangeSecret } from '../access/access-client';
 import { createLogger } from '../log';
 import { LocalShellSandbox } from '../sandbox/local-shell';
 import { startServer, type RunningServer } from '../server';
@@ -11,7 +13,7 @@ import type { TestServer } from './terminal-test-client';
 
 export interface StartedTestServer extends TestServer {
   server: RunningServer;
-  /** The access cookie only: a client without a client id, whose every socket is its own session. */
+  /** The credential only: a client without a client id, whose every socket is its own session. */
   accessOnly: TestServer;
   logLines: string[];
   dir: string;
@@ -32,9 +34,8 @@ export async function startTestServer(limits: Partial<SessionLimits> = {}, token
     logger: createLogger((line) => logLines.push(line)),
     sessionLimits: limits,
   });
-  const response = await fetch(server.url, { redirect: 'manual' });
-  const cookies = response.headers.getSetCookie().map((header) => header.split(';')[0] ?? '');
   const base = `127.0.0.1:${server.port}`;
-  const access = cookies.find((cookie) => cookie.startsWith('deckhand_access=')) ?? '';
-  return { server, base, cookie: cookies.join('; '), accessOnly: { base, cookie: access }, logLines, dir };
+  const credential = await exchangeSecret(server.url);
+  const client = randomBytes(18).toString('base64url');
+  return { server, base, credential, client, accessOnly: { base, credential }, logLines, dir };
 }

@@ -47,6 +47,12 @@ const fitting = (heading: Locator) =>
   });
 
 test('typeset math, an emoji and a heading fitted to the slide width', async ({ page }) => {
+  // Whatever the math engine's output loads (its data: font included) must pass the page's content
+  // security policy: a refused font draws formulas with the wrong glyphs.
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   await openDeck(page, deckhand, '#/marp-features/1');
   await expectSlide(page, 'Containers', 1);
   const slide = page.locator('.slide-area .slide-canvas > section');
@@ -75,6 +81,7 @@ test('typeset math, an emoji and a heading fitted to the slide width', async ({ 
   const display = slide.locator('mjx-container[display="true"] > svg');
   await expect(display).toBeVisible();
   expect((await display.boundingBox())?.width).toBeGreaterThan(100);
+  expect(refused, 'content security policy violations').toEqual([]);
 });
 
 test('math: katex draws MathML with the browser\'s own math fonts', async ({ page }) => {

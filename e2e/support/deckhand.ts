@@ -14,6 +14,8 @@ export interface RunningDeckhand {
   /** The server process, to measure it (terminal specs read its memory). */
   pid: number;
   output(): string;
+  /** Whether the server process has ended (by itself, or stopped). */
+  exited(): boolean;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startDeckhand(args: string[]): Promise<RunningDeckhand> {
     origin: new URL(url).origin,
     pid: child.pid ?? 0,
     output: () => output,
+    exited: () => child.exitCode !== null || child.signalCode !== null,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

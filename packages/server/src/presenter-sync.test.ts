@@ -86,6 +86,46 @@ describe('presenter sync', () => {
     other.socket.close();
   });
 
+  it('refuses a terminal tab that does not exist, a slide out of range and a server-only message, and relays none of them', async () => {
+    const url = await start();
+    const watcher = await connect(url);
+    for (const message of [
+      { type: 'terminal-tab', deck: 'course', term: 1000 },
+      { type: 'slide', deck: 'course', slide: 1e9 },
+      { type: 'deck-changed', deck: 'course' },
+      { type: 'hello' },
+    ]) {
+      const peer = await connect(url);
+      peer.socket.send(JSON.stringify(message));
+      expect(await peer.closed).toBe(1003);
+    }
+    const good = await connect(url);
+    good.socket.send(JSON.stringify({ type: 'terminal-tab', deck: 'course', term: 2, extra: '<b>dropped</b>' }));
+    await until(() => watcher.messages.length === 1);
+    expect(watcher.messages).toEqual([{ type: 'terminal-tab', deck: 'course', term: 2 }]);
+    good.socket.close();
+    watcher.socket.close();
+  });
+
+  it('drops a view that stops reading instead of holding what it was sent', async () => {
+    const url = await start();
+    const stalled = await connect(url);
+    // The stalled view's own end stops reading from its TCP socket: the kernel's buffers fill, then the
+    // server's would, without a bound. (e2e/hostile-requests.spec.ts measures the real server's memory.)
+    (stalled.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const sender = await connect(url);
+    const message = JSON.stringify({ type: 'run', deck: 'course', block: 'b'.repeat(200) });
+    for (let burst = 0; burst < 200 && sync?.size() === 2; burst++) {
+      await new Promise<void>((resolve) => {
+        for (let i = 0; i < 1_000; i++) sender.socket.send(message, i === 999 ? () => resolve() : undefined);
+      });
+    }
+    expect(sync?.size(), 'the stalled view was dropped').toBe(1);
+    (stalled.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    await stalled.closed;
+    sender.socket.close();
+  }, 60_000);
+
   it('tells every view when a deck file changes', async () => {
     const url = await start();
     const folder = mkdtempSync(path.join(tmpdir(), 'deckhand-watch-'));

@@ -1,5 +1,5 @@
 // The server with a real pty and a real WebSocket: access rules, and a shell that answers.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,11 +17,17 @@ const bearer = (): Record<string, string> => ({ Authorization: `Bearer ${credent
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'deckhand-server-'));
-  writeFileSync(path.join(dir, 'deck.md'), '# One\n\n---\n\n# Two\n');
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>app</title></head><body></body></html>');
+  writeFileSync(path.join(dir, 'deck.md'), '# One\n\n---\n\n# Two\n\n![diagram](diagram.svg)\n');
+  writeFileSync(path.join(dir, 'diagram.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(path.join(dir, '.env'), 'SECRET=1');
+  symlinkSync('/etc', path.join(dir, 'etc'));
+  symlinkSync('/etc/passwd', path.join(dir, 'passwd.png'));
+  symlinkSync('.env', path.join(dir, 'env.png'));
+  const appDir = mkdtempSync(path.join(tmpdir(), 'deckhand-app-'));
+  writeFileSync(path.join(appDir, 'index.html'), '<!doctype html><html><head><title>app</title></head><body></body></html>');
   server = await startServer({
     decks: dir,
-    appDir: dir,
+    appDir,
     sandbox: new LocalShellSandbox({ cwd: dir }),
     host: '127.0.0.1',
     port: 0,
@@ -121,5 +127,50 @@ describe('terminal', () => {
     expect(await closed).toBe(1002);
     expect(good.readyState).toBe(WebSocket.OPEN);
     good.close();
+  });
+});
+
+describe('deck files', () => {
+  const filesPrefix = async (): Promise<string> => {
+    const deck = (await (await fetch(`http://${base}/api/decks/deck`, { headers: bearer() })).json()) as { slides: { sectionHtml: string }[] };
+    const match = /src="(\/files\/[^/"]+\/)diagram\.svg"/.exec(deck.slides[1]?.sectionHtml ?? '');
+    expect(match, 'the deck names its image under /files/<key>/').not.toBeNull();
+    return match?.[1] ?? '';
+  };
+
+  it('serves the folder\'s files at the address the deck gives, and nothing with another key', async () => {
+    const prefix = await filesPrefix();
+    expect((await fetch(`http://${base}${prefix}diagram.svg`)).status).toBe(200);
+    expect((await fetch(`http://${base}/files/not-the-key/diagram.svg`)).status).toBe(401);
+    expect((await fetch(`http://${base}/files/diagram.svg`)).status).toBe(404);
+  });
+
+  it('never follows a symbolic link out of the folder, and never serves dotfiles', async () => {
+    const prefix = await filesPrefix();
+    for (const file of ['etc/passwd', 'passwd.png', 'env.png', '.env', 'etc', '..%2f..%2fetc%2fpasswd', '%2e%2e%2fdeck.md']) {
+      const response = await fetch(`http://${base}${prefix}${file}`);
+      expect(response.status, file).toBe(404);
+      expect(await response.text()).not.toContain('root:');
+    }
+  });
+});
+
+describe('errors', () => {
+  it('answers a malformed address with a plain 400: no stack trace, no path, with or without access', async () => {
+    for (const headers of [{}, bearer()]) {
+      const response = await fetch(`http://${base}/api/decks/%`, { headers });
+      expect([400, 401]).toContain(response.status);
+      const body = await response.text();
+      expect(body).not.toMatch(/at .*\(|node_modules|\/tmp\/|URIError|<pre>/);
+    }
+    const response = await fetch(`http://${base}/api/decks/%`, { headers: bearer() });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+  });
+
+  it('answers a body that is not JSON with a plain 400', async () => {
+    const response = await fetch(`http://${base}/api/access`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"token":' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('Bad request (400).');
   });
 });

@@ -108,7 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
 
   return {
-    url: `http://${shownHost}:${port}/?token=${policy.token}`,
+    url: `http://${shownHost}:${port}/?token=${encodeURIComponent(policy.token)}`,
     port,
     close: async () => {
       sessions.close();

@@ -1,5 +1,5 @@
 // `deckhand serve [file-or-folder]`: the presenter app and live terminals for a deck or a folder of decks.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from '@deckhand/server';
 import { parseFlags, parsePort } from '../parse-flags';
@@ -15,7 +15,10 @@ Serves a deck (or every deck in a folder, default: slides/) with a live terminal
   --port N      port to listen on (default 4321, or $PORT; 0 picks a free one)
   --host ADDR   address to bind (default 127.0.0.1, or $HOST). Anything but loopback exposes a
                 shell to the network: access still needs the secret in the printed address.
-  --token T     use this access secret instead of a random one
+  --token-file F  read the access secret from file F (its first line) instead of making one up;
+                $DECKHAND_TOKEN does the same. A fixed secret keeps open pages working across
+                restarts. At least 16 characters.
+  --token T     the same from the command line, where every local user can read it in \`ps\`
   --html        allow any HTML in decks (still sanitized: never scripts or event handlers)
 ${SESSION_USAGE}
 ${SANDBOX_USAGE}`;
@@ -27,7 +30,15 @@ export const serveCommand: Command = {
   async run(args) {
     const { values, positionals } = parseFlags(
       args,
-      { port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, html: { type: 'boolean' }, ...SESSION_FLAGS, ...SANDBOX_FLAGS },
+      {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        token: { type: 'string' },
+        'token-file': { type: 'string' },
+        html: { type: 'boolean' },
+        ...SESSION_FLAGS,
+        ...SANDBOX_FLAGS,
+      },
       usage,
     );
     if (positionals.length > 1) throw new UsageError(`give one deck file or folder, got ${positionals.length}`, usage);
@@ -35,9 +46,7 @@ export const serveCommand: Command = {
     if (!existsSync(target)) throw new UsageError(`no such deck file or folder: ${target}`, usage);
     const port = parsePort(values.port ?? process.env.PORT, usage, values.port !== undefined ? '--port' : 'PORT');
     const host = values.host ?? process.env.HOST ?? '127.0.0.1';
-    if (values.token !== undefined && values.token.length < 16) {
-      throw new UsageError('--token must be at least 16 characters, so it cannot be guessed', usage);
-    }
+    const token = accessSecret(values, usage);
 
     const sessionLimits = sessionLimitsFromFlags(values, usage);
     const sandbox = await sandboxFromFlags(values, path.resolve(existsSync(target) && !target.endsWith('.md') ? target : path.dirname(target)), usage);
@@ -48,7 +57,7 @@ export const serveCommand: Command = {
       sandbox,
       host,
       port,
-      token: values.token,
+      token,
       html: values.html,
       sessionLimits,
     });
@@ -68,3 +77,29 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+/** The fixed access secret, from --token, --token-file or $DECKHAND_TOKEN (one at most), if any. */
+function accessSecret(values: { token?: string; 'token-file'?: string }, usage: string): string | undefined {
+  const fromEnvironment = process.env.DECKHAND_TOKEN || undefined; // set but empty counts as unset
+  const sources = [
+    values.token !== undefined && '--token',
+    values['token-file'] !== undefined && '--token-file',
+    fromEnvironment !== undefined && '$DECKHAND_TOKEN',
+  ].filter(Boolean);
+  if (sources.length > 1) throw new UsageError(`give the access secret one way, not with ${sources.join(' and ')}`, usage);
+  let token = values.token ?? fromEnvironment;
+  let from = values.token !== undefined ? '--token' : '$DECKHAND_TOKEN';
+  const file = values['token-file'];
+  if (file !== undefined) {
+    from = '--token-file';
+    try {
+      token = (readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '').trim();
+    } catch (error) {
+      throw new UsageError(`--token-file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, usage);
+    }
+  }
+  if (token === undefined) return undefined;
+  if (token.length < 16) throw new UsageError(`the access secret from ${from} must be at least 16 characters, so it cannot be guessed`, usage);
+  if (!/^[\x21-\x7e]+$/.test(token)) throw new UsageError(`the access secret from ${from} must be printable ASCII without spaces (it goes in an address)`, usage);
+  return token;
+}

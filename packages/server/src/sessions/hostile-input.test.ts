@@ -75,6 +75,25 @@ describe('hostile input', () => {
     await limited.server.close();
   });
 
+  it('cannot be locked out by a client that opens sockets without a client id: those sessions end with their socket', async () => {
+    const server = await startTestServer({ maxSessions: 64 }); // the default 60 s grace period
+    for (let round = 0; round < 10; round++) {
+      const quick = await Promise.all(Array.from({ length: 50 }, () => TestTerminal.open(server.accessOnly)));
+      for (const terminal of quick) terminal.close();
+      await Promise.all(quick.map((terminal) => terminal.closed));
+    }
+    // Each session ends as its socket closes (shells take a moment to stop): well within the 60 s
+    // grace period that used to hold all of them, and the server's limit of 64, against everyone.
+    let answer = '';
+    for (const started = Date.now(); answer !== 'still-room' && Date.now() - started < 5_000; ) {
+      const browser = await TestTerminal.open(server);
+      answer = await browser.run('echo still-room').catch(() => '');
+      browser.close();
+    }
+    expect(answer).toBe('still-room');
+    await server.server.close();
+  }, 60_000);
+
   it('warns the page before an idle timeout, then ends the session with its own close code', async () => {
     const idle = await startTestServer({ idleTimeoutMs: 1500 });
     const terminal = await TestTerminal.open(idle);

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { CloseCode, Liveness } from '@deckhand/protocol';
+import { failClosed } from '../fail-closed';
 import type { Logger } from '../log';
 import type { Sandbox } from '../sandbox/sandbox';
 import { TerminalSession, type SessionTimeouts } from '../terminal-session';
@@ -52,7 +53,9 @@ export class SessionRegistry {
     private readonly limits: SessionLimits = DEFAULT_SESSION_LIMITS,
   ) {
     this.heartbeat = setInterval(() => {
-      for (const session of this.sessions.values()) session.heartbeat();
+      for (const session of [...this.sessions.values()]) {
+        failClosed(log, 'a session heartbeat', () => session.heartbeat(), () => session.end('internal error', CloseCode.InternalError))();
+      }
     }, limits.heartbeatMs);
     this.heartbeat.unref();
   }

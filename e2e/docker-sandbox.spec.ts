@@ -54,7 +54,7 @@ test('the terminal is a container: not root, no Docker socket, a fork bomb stays
   await page.keyboard.type('bomb() { bomb | bomb & }; bomb\n');
   await page.waitForTimeout(3_000);
   const started = Date.now();
-  const status = await page.evaluate(async () => (await fetch('/api/decks')).status);
+  const status = await page.evaluate(async () => (await fetch('/api/decks', { headers: { Authorization: `Bearer ${localStorage.getItem('deckhand.credential')}` } })).status);
   expect(status).toBe(200);
   expect(Date.now() - started).toBeLessThan(2_000);
   await page.keyboard.type('echo "still-$((40+2))"\n');

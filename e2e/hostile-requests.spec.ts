@@ -80,26 +80,33 @@ test('a sync peer that stops reading is dropped, and the server does not hold wh
   const closed = new Promise<void>((resolve) => stalled.once('close', () => resolve()));
   (stalled as unknown as { _socket: net.Socket })._socket.pause();
   const sender = await open();
+  // A view that reads, counting what the server relayed: the sender waits for each burst to arrive
+  // there, so what was offered is what the server has handled.
+  const bystander = await open();
+  let relayed = 0;
+  bystander.on('message', () => relayed++);
   const before = rssMiB(deckhand.pid);
   let peak = before;
   const message = JSON.stringify({ type: 'run', deck: 'skeleton', block: 'b'.repeat(240) });
-  // Up to 100 MB offered to the stalled peer, until the server says it dropped it (the peer itself
-  // cannot see its close while it does not read).
   const dropped = (): boolean => deckhand.output().includes('dropping a presenter view that stopped reading');
   let sent = 0;
-  for (let burst = 0; burst < 400 && !dropped() && sent < 100 * 2 ** 20; burst++) {
-    await new Promise<void>((resolve) => {
-      for (let i = 0; i < 1_000; i++) sender.send(message, i === 999 ? () => resolve() : undefined);
-    });
+  // Up to 100 MB offered to the stalled peer, until the server says it dropped it (the peer itself
+  // cannot see its close while it does not read).
+  while (!dropped() && sent < 100 * 2 ** 20) {
+    for (let i = 0; i < 1_000; i++) sender.send(message);
     sent += 1_000 * message.length;
+    const target = relayed + 1_000;
+    for (let wait = 0; relayed < target && wait < 1_000; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
     peak = Math.max(peak, rssMiB(deckhand.pid));
   }
   expect(dropped(), `the stalled peer was dropped after ${Math.round(sent / 2 ** 20)} MB`).toBe(true);
   (stalled as unknown as { _socket: net.Socket })._socket.resume();
   await closed;
   peak = Math.max(peak, rssMiB(deckhand.pid));
-  console.log(`stalled sync peer: dropped after ${(sent / 2 ** 20).toFixed(1)} MB offered; server RSS ${before} → ${peak} MiB`);
+  console.log(`stalled sync peer: dropped after ${(sent / 2 ** 20).toFixed(1)} MB relayed; server RSS ${before} → ${peak} MiB`);
+  expect(sent, 'dropped once its queue passed the bound (and the kernel buffers filled)').toBeLessThan(32 * 2 ** 20);
   expect(peak - before, `the server grew from ${before} to ${peak} MiB while one view stalled`).toBeLessThan(64);
+  bystander.close();
   sender.close();
   await expectAlive('a stalled sync peer');
 });

@@ -68,9 +68,6 @@ export const TERMINAL_SIZE = { minCols: 2, maxCols: 500, minRows: 1, maxRows: 20
 export const MAX_CLIENT_FRAME_BYTES = 1024 * 1024;
 
 /** WebSocket close codes used by both ends. */
-/** Terminal tabs a page may address (`/ws/terminal?term=1` … `term=MAX_TERMINAL_TABS`). */
-export const MAX_TERMINAL_TABS = 9;
-
 export const CloseCode = {
   Normal: 1000,
   ServerShuttingDown: 1001,

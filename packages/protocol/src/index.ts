@@ -2,4 +2,6 @@
 // messages; imported by the server (packages/server) and the browser (apps/presenter).
 export * from './frames';
 export * from './flow';
+export * from './limits';
 export * from './sync';
+export * from './follow';

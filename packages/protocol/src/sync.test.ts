@@ -1,7 +1,7 @@
 // The sync schema both ends check: only well-formed messages with values in range pass, rebuilt from
 // their known fields.
 import { describe, expect, it } from 'vitest';
-import { MAX_TERMINAL_TABS } from './frames';
+import { MAX_TERMINAL_TABS } from './limits';
 import { parseSyncMessage } from './sync';
 
 describe('sync messages', () => {

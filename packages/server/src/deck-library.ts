@@ -22,6 +22,8 @@ export class DeckLibrary {
   readonly root: string;
   private readonly files: Map<string, string>;
   private readonly cache = new Map<string, { mtimeMs: number; deck: LoadedDeck }>();
+  /** Files the decks point to (images, backgrounds, styles' url()), as paths relative to the root. */
+  private readonly referenced = new Set<string>();
 
   constructor(
     target: string,
@@ -55,7 +57,14 @@ export class DeckLibrary {
     const deck = {
       id,
       file: path.basename(file),
-      ...parseDeck(readFileSync(file, 'utf8'), { html: this.options.html, resolveUrl: (url) => this.options.filesPrefix + url }),
+      ...parseDeck(readFileSync(file, 'utf8'), {
+        html: this.options.html,
+        resolveUrl: (url) => {
+          const reference = referencePath(url);
+          if (reference) this.referenced.add(reference);
+          return this.options.filesPrefix + url;
+        },
+      }),
     };
     this.cache.set(id, { mtimeMs, deck });
     return deck;
@@ -71,6 +80,18 @@ export class DeckLibrary {
     return this.load(id);
   }
 
+  /**
+   * Whether a deck points to this file (a path relative to the root): the deck folder's files are
+   * served only so, never the rest of the folder (notes, solutions, keys someone left there).
+   */
+  isReferenced(file: string): boolean {
+    const wanted = referencePath(file);
+    if (!wanted) return false;
+    if (this.referenced.has(wanted)) return true;
+    for (const id of this.ids()) this.load(id); // decks not read since they changed, or not yet
+    return this.referenced.has(wanted);
+  }
+
   summaries(): DeckSummary[] {
     return this.ids().map((id) => {
       const deck = this.load(id) as LoadedDeck;
@@ -79,6 +100,18 @@ export class DeckLibrary {
       return { id, title, slides: deck.slides.length, duration: typeof duration === 'string' ? duration : null };
     });
   }
+}
+
+/** A relative URL as a normalised path (`./img/../img/a%20b.png?x#y` → `img/a b.png`), or undefined. */
+function referencePath(url: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.replace(/[?#].*$/s, ''));
+  } catch {
+    return undefined;
+  }
+  const normalised = path.posix.normalize(decoded).replace(/^(\.\/)+/, '');
+  return normalised && !normalised.startsWith('..') && !normalised.startsWith('/') ? normalised : undefined;
 }
 
 function deckId(fileName: string): string {

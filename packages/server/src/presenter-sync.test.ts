@@ -130,7 +130,7 @@ describe('presenter sync', () => {
     const url = await start();
     const folder = mkdtempSync(path.join(tmpdir(), 'deckhand-watch-'));
     writeFileSync(path.join(folder, 'course.md'), '# One\n');
-    const watch = watchDecks(folder, (id) => id === 'course', (id) => sync?.deckChanged(id));
+    const watch = watchDecks(folder, (id) => id === 'course', (id) => sync?.announce({ type: 'deck-changed', deck: id }));
     try {
       const view = await connect(url);
       writeFileSync(path.join(folder, 'notes.txt'), 'not a deck');

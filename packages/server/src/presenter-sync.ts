@@ -3,8 +3,9 @@
 // (packages/protocol/src/sync.ts) and relayed to all the others. The server keeps no slide state of its
 // own: a view that joins says `hello` and the others answer with where they are.
 // The server also speaks on this socket: `welcome` with an id of this server run when a view connects
-// (a view that sees a new id knows the server restarted, and its shells with it), and `deck-changed`
-// when a deck file changes (see deck-watch.ts).
+// (a view that sees a new id knows the server restarted, and its shells with it), `deck-changed` when
+// a deck file changes (see deck-watch.ts), and what the follow feed has to tell views (follow/). It
+// listens too: the views' messages tell the follow feed where the trainer is.
 //
 // A view that stops reading must not make the server hold everything sent to it: one whose socket has
 // more than MAX_BUFFERED_BYTES queued is dropped (it reconnects and says hello, which resyncs it).
@@ -12,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { parseSyncMessage, SERVER_ONLY_SYNC_TYPES } from '@deckhand/protocol';
+import { parseSyncMessage, SERVER_ONLY_SYNC_TYPES, type SyncMessage } from '@deckhand/protocol';
 import { failClosed } from './fail-closed';
 import type { Logger } from './log';
 
@@ -26,8 +27,12 @@ const PING_INTERVAL_MS = 25_000;
 
 export interface PresenterSync {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Tells every open view that a deck's file changed, so it reloads the deck in place. */
-  deckChanged(deck: string): void;
+  /** Says something to every open view (a deck's file changed, the followers, the trainer followed). */
+  announce(message: SyncMessage): void;
+  /** Called with every message a view sends, once it passed the schema. */
+  onMessage(listener: (message: SyncMessage) => void): () => void;
+  /** The id of this server run, as the welcome gives it. */
+  readonly server: string;
   /** How many views are connected (for tests and logs). */
   size(): number;
   close(): void;
@@ -36,7 +41,9 @@ export interface PresenterSync {
 export function createPresenterSync(log: Logger): PresenterSync {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
-  const welcome = JSON.stringify({ type: 'welcome', server: randomUUID() });
+  const server = randomUUID();
+  const welcome = JSON.stringify({ type: 'welcome', server });
+  const listeners = new Set<(message: SyncMessage) => void>();
 
   /** Sends to one view, or drops it when it has stopped reading what it was sent. */
   const deliver = (peer: WebSocket, text: string): void => {
@@ -66,6 +73,7 @@ export function createPresenterSync(log: Logger): PresenterSync {
           }
           const text = JSON.stringify(message);
           for (const peer of wss.clients) if (peer !== ws) deliver(peer, text);
+          for (const listener of listeners) listener(message);
         },
         () => ws.terminate(),
       ),
@@ -97,10 +105,15 @@ export function createPresenterSync(log: Logger): PresenterSync {
     handleUpgrade(request, socket, head) {
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
     },
-    deckChanged(deck) {
-      const text = JSON.stringify({ type: 'deck-changed', deck });
+    announce(message) {
+      const text = JSON.stringify(message);
       for (const ws of wss.clients) deliver(ws, text);
     },
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    server,
     size: () => wss.clients.size,
     close() {
       clearInterval(heartbeat);

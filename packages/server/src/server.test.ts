@@ -17,7 +17,9 @@ const bearer = (): Record<string, string> => ({ Authorization: `Bearer ${credent
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'deckhand-server-'));
-  writeFileSync(path.join(dir, 'deck.md'), '# One\n\n---\n\n# Two\n\n![diagram](diagram.svg)\n');
+  // The deck points to its diagram, and (as a hostile deck might) to links out of the folder.
+  writeFileSync(path.join(dir, 'deck.md'), '# One\n\n---\n\n# Two\n\n![diagram](diagram.svg) ![a](passwd.png) ![b](etc/passwd) ![c](env.png) ![d](.env)\n');
+  writeFileSync(path.join(dir, 'answers.txt'), 'the solutions');
   writeFileSync(path.join(dir, 'diagram.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(path.join(dir, '.env'), 'SECRET=1');
   symlinkSync('/etc', path.join(dir, 'etc'));
@@ -61,7 +63,7 @@ describe('access', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.text()).toContain(`<meta name="deckhand-access" content="${credential}" />`);
+    expect(await response.text()).toContain(`<meta name="deckhand-access" content="${credential}" data-role="trainer" />`);
   });
 
   it('refuses a wrong secret with a plain message', async () => {
@@ -143,6 +145,11 @@ describe('deck files', () => {
     expect((await fetch(`http://${base}${prefix}diagram.svg`)).status).toBe(200);
     expect((await fetch(`http://${base}/files/not-the-key/diagram.svg`)).status).toBe(401);
     expect((await fetch(`http://${base}/files/diagram.svg`)).status).toBe(404);
+  });
+
+  it('serves only the files the decks point to, not the rest of the folder', async () => {
+    const prefix = await filesPrefix();
+    for (const file of ['answers.txt', 'deck.md']) expect((await fetch(`http://${base}${prefix}${file}`)).status, file).toBe(404);
   });
 
   it('never follows a symbolic link out of the folder, and never serves dotfiles', async () => {

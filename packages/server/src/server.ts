@@ -4,12 +4,14 @@
 import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import express from 'express';
-import { allowAddresses, createAccessPolicy } from './access/access-policy';
+import { AccessPolicy, allowAddresses, allowPublicAddress } from './access/access-policy';
 import { accessRoutes, requireAccess } from './access/access-routes';
 import { hostAllowed } from './access/request-access';
 import { TicketBook } from './access/tickets';
 import { DeckLibrary } from './deck-library';
 import { deckFiles, deckFilesPrefix } from './deck-files';
+import { createFollowing } from './follow/following';
+import type { FollowLimits } from './follow/follow-feed';
 import { routeUpgrades } from './upgrade-routes';
 import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
@@ -32,18 +34,29 @@ export interface ServerOptions {
   logger?: Logger;
   /** Grace period, idle timeout, maximum lifetime and session limits; defaults in session-registry.ts. */
   sessionLimits?: Partial<SessionLimits>;
+  /**
+   * The address browsers reach the server by when a forwarding proxy stands in front of it (a
+   * Codespaces or Gitpod port, a reverse proxy): printed, and admitted by the Host and Origin checks.
+   */
+  publicUrl?: URL;
+  /** Followers per server and per address; defaults in follow/follow-feed.ts. */
+  followLimits?: Partial<FollowLimits>;
+  /** A trainer's follower link to follow from the start (`deckhand serve --follow LINK`). */
+  follow?: string;
 }
 
 export interface RunningServer {
   /** The address to open, with the secret. */
   url: string;
+  /** The follower link: the decks and the trainer's position, never a shell. */
+  followUrl: string;
   port: number;
   close(): Promise<void>;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.logger ?? createLogger();
-  const policy = createAccessPolicy(options.token);
+  const policy = new AccessPolicy(options.token);
   const tickets = new TicketBook();
   const library = new DeckLibrary(options.decks, { html: options.html, filesPrefix: deckFilesPrefix(policy.filesKey) });
   const app = express();
@@ -51,8 +64,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sessions = new SessionRegistry(options.sandbox, log, { ...DEFAULT_SESSION_LIMITS, ...options.sessionLimits });
   const terminals = createTerminalRoute(sessions, log);
   const presenterSync = createPresenterSync(log);
-  const deckWatch = watchDecks(library.root, (id) => library.ids().includes(id), (id) => presenterSync.deckChanged(id));
-  const guard = requireAccess(policy);
+  const deckWatch = watchDecks(library.root, (id) => library.ids().includes(id), (id) => presenterSync.announce({ type: 'deck-changed', deck: id }));
+  const guard = requireAccess(policy, ['trainer', 'follower']);
+  let origins = { trainer: '', follower: '' };
+  const following = createFollowing({ log, policy, sessions, presenterSync, base: () => origins.follower, limits: options.followLimits });
 
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -74,6 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   app.use(accessRoutes(policy, tickets, options.appDir));
+  app.use(following.routes);
   app.get('/api/decks', guard, (_req, res) => {
     res.json(library.summaries());
   });
@@ -88,14 +104,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'not-found', message: 'No such API route.' });
   });
-  app.get('/files/:key/{*path}', deckFiles(library.root, policy.filesKey));
+  app.get('/files/:key/{*path}', deckFiles(library.root, policy.filesKey, (file) => library.isReferenced(file)));
   app.use(express.static(options.appDir, { index: 'index.html' }));
+  // The follower's door serves the same app (its address tells the app to follow, not present).
+  app.use('/follow', express.static(options.appDir, { index: 'index.html' }));
   app.use(answerErrors(log));
 
   // Every WebSocket route, path → handler; routeUpgrades checks Host, Origin and access for all of them.
   routeUpgrades(http, { policy, tickets }, log, {
-    '/ws/terminal': terminals.handleUpgrade,
-    [PRESENTER_SYNC_PATH]: (request, socket, head) => presenterSync.handleUpgrade(request, socket, head),
+    '/ws/terminal': { roles: ['trainer'], handler: terminals.handleUpgrade },
+    [PRESENTER_SYNC_PATH]: { roles: ['trainer'], handler: (request, socket, head) => presenterSync.handleUpgrade(request, socket, head) },
+    ...following.upgrades,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -105,12 +124,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   allowAddresses(policy, hostnamesFor(options.host), port);
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  if (options.publicUrl) allowPublicAddress(policy, options.publicUrl);
+  origins = originsFor(options.host, port, options.publicUrl);
+  if (options.follow) following.follow(options.follow);
 
   return {
-    url: `http://${shownHost}:${port}/?token=${encodeURIComponent(policy.token)}`,
+    url: `${origins.trainer}/?token=${encodeURIComponent(policy.token)}`,
+    get followUrl() {
+      return `${origins.follower}/follow/?token=${encodeURIComponent(policy.followToken)}`;
+    },
     port,
     close: async () => {
+      following.close();
       sessions.close();
       terminals.close();
       deckWatch.close();
@@ -119,6 +144,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The origins to print: the public address when a proxy gives one; else the trainer's on this machine
+ * (loopback for a wildcard bind) and the followers' on the network (the first external IPv4 address).
+ */
+function originsFor(host: string, port: number, publicUrl: URL | undefined): { trainer: string; follower: string } {
+  if (publicUrl) return { trainer: publicUrl.origin, follower: publicUrl.origin };
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const shown = (name: string): string => `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address && !address.internal && address.family === 'IPv4')?.address;
+  return { trainer: shown(wildcard ? '127.0.0.1' : host), follower: shown(wildcard ? (external ?? '127.0.0.1') : host) };
 }
 
 /** Names a browser may use to reach this server, for the Host and Origin allowlists. */

@@ -108,18 +108,22 @@ export class TerminalSession {
     return this.viewers.size;
   }
 
-  /** Shows this session on a socket: from `resumeFrom` if the ring still holds it, else from a screen. */
-  attach(socket: WebSocket, resumeFrom?: number): void {
+  /**
+   * Shows this session on a socket: from `resumeFrom` if the ring still holds it, else from a screen.
+   * A `watcher` (a follower watching the trainer's shared terminal) only reads: it cannot type or
+   * resize, does not keep the session past its grace period, and never holds the shell back.
+   */
+  attach(socket: WebSocket, resumeFrom?: number, role: 'owner' | 'watcher' = 'owner'): void {
     if (this.ended) {
       socket.close(CloseCode.SessionGone, 'this shell has ended');
       return;
     }
     if (socket.readyState !== socket.OPEN) {
       // The page left while its shell was starting: keep the shell for the grace period.
-      if (this.viewers.size === 0) this.startGrace();
+      if (this.ownerCount() === 0) this.startGrace();
       return;
     }
-    const viewer = new Viewer(socket);
+    const viewer = new Viewer(socket, role === 'watcher');
     socket.on(
       'message',
       failClosed(this.log, 'a terminal message', (data: RawData, isBinary: boolean) => this.receive(viewer, data, isBinary), () =>
@@ -129,8 +133,10 @@ export class TerminalSession {
     socket.on('pong', () => (viewer.alive = true));
     socket.on('close', () => this.detach(viewer));
     socket.on('error', () => this.detach(viewer));
-    clearTimeout(this.graceTimer);
-    this.graceTimer = undefined;
+    if (!viewer.watcher) {
+      clearTimeout(this.graceTimer);
+      this.graceTimer = undefined;
+    }
     if (resumeFrom !== undefined && this.ring.holds(resumeFrom)) return this.show(viewer, resumeFrom, undefined);
     // The screen comes from the mirror's thread once it has parsed all output so far; meanwhile
     // the session goes on, and the page then gets the bytes after the screen from the ring.
@@ -139,7 +145,7 @@ export class TerminalSession {
       viewer.awaitingScreen = false;
       if (this.ended) return;
       if (!viewer.open) {
-        if (this.viewers.size === 0) this.startGrace();
+        if (this.ownerCount() === 0) this.startGrace();
         return;
       }
       this.show(viewer, screen?.offset ?? this.ring.start, screen?.text ?? '');
@@ -212,6 +218,7 @@ export class TerminalSession {
       if (!(error instanceof ProtocolError)) throw error;
       return this.refuse(viewer, CloseCode.ProtocolError, `protocol error: ${error.message}`);
     }
+    if (viewer.watcher && frame.type !== 'ack') return this.refuse(viewer, CloseCode.PolicyViolation, 'this terminal is shared read-only');
     switch (frame.type) {
       case 'input':
         this.bytesIn += frame.data.length;
@@ -241,11 +248,18 @@ export class TerminalSession {
 
   private detach(viewer: Viewer): void {
     if (!this.viewers.delete(viewer)) {
-      if (this.viewers.size === 0 && !viewer.awaitingScreen) this.startGrace();
+      if (this.ownerCount() === 0 && !viewer.awaitingScreen) this.startGrace();
       return;
     }
-    if (this.viewers.size === 0) this.startGrace();
+    if (this.ownerCount() === 0) this.startGrace();
     this.updatePause();
+  }
+
+  /** Viewers that own the session (its pages), as opposed to followers watching it. */
+  private ownerCount(): number {
+    let owners = 0;
+    for (const viewer of this.viewers) if (!viewer.watcher) owners++;
+    return owners;
   }
 
   private startGrace(): void {
@@ -293,7 +307,7 @@ export class TerminalSession {
   private exited(exit: ShellExit): void {
     this.exit = exit;
     this.flush();
-    if (this.viewers.size === 0) {
+    if (this.ownerCount() === 0) {
       clearTimeout(this.graceTimer);
       this.graceTimer = undefined;
       this.startGrace();
@@ -357,7 +371,9 @@ export class TerminalSession {
     if (this.ended) return;
     let lead = -1;
     let anySocketFree = false;
-    for (const viewer of this.viewers) {
+    // The session's own pages set the pace; watchers that fall behind get a screen instead (pump).
+    const pacing = this.ownerCount() > 0 ? [...this.viewers].filter((viewer) => !viewer.watcher) : this.viewers;
+    for (const viewer of pacing) {
       lead = Math.max(lead, viewer.acked);
       if (!viewer.socketFull) anySocketFree = true;
     }

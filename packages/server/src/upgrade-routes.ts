@@ -1,11 +1,11 @@
-// WebSocket upgrades under /ws/: one table of path → handler. Every route gets the same checks first
-// (Host against DNS rebinding, Origin against cross-site WebSocket hijacking: 403; no valid ticket or
-// bearer credential: 401), so a handler only ever sees requests that are allowed to reach it, with the
-// principal they act for. Add a route with one line in server.ts. Any request target, header or
+// WebSocket upgrades under /ws/: one table of path → roles and handler. Every route gets the same
+// checks first (Host against DNS rebinding, Origin against cross-site WebSocket hijacking: 403; no
+// valid ticket or bearer credential: 401; a principal whose role the route does not admit: 403), so a
+// handler only ever sees requests that are allowed to reach it, with the principal they act for. Add a route with one line in server.ts. Any request target, header or
 // cookie, well formed or not, ends in an answer for that request alone.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { AccessPolicy, Principal } from './access/access-policy';
+import type { AccessPolicy, Principal, Role } from './access/access-policy';
 import { hostAllowed, originAllowed, requestPrincipal } from './access/request-access';
 import type { TicketBook } from './access/tickets';
 import { describeError, nextRequestId } from './fail-closed';
@@ -14,11 +14,17 @@ import type { Logger } from './log';
 /** Takes over an allowed upgrade request (typically with `WebSocketServer.handleUpgrade`). */
 export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer, url: URL, principal: Principal) => void;
 
+export interface UpgradeRoute {
+  /** Who may open this socket. */
+  roles: readonly Role[];
+  handler: UpgradeHandler;
+}
+
 export function routeUpgrades(
   http: Server,
   access: { policy: AccessPolicy; tickets: TicketBook },
   log: Logger,
-  routes: Record<string, UpgradeHandler>,
+  routes: Record<string, UpgradeRoute>,
 ): void {
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -29,16 +35,17 @@ export function routeUpgrades(
     try {
       const url = upgradeTarget(request.url);
       if (!url) return refuse(400, 'Bad Request');
-      const handler = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
-      if (!handler) return refuse(404, 'Not Found');
+      const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+      if (!route) return refuse(404, 'Not Found');
       if (!hostAllowed(request, access.policy) || !originAllowed(request, access.policy)) return refuse(403, 'Forbidden');
       // A browser presents a ticket (it cannot set headers on a WebSocket); other clients may send their
       // credential as a bearer header instead. The ticket is spent either way.
       const ticket = url.searchParams.get('ticket');
       const principal = ticket !== null ? access.tickets.redeem(ticket) : requestPrincipal(request, access.policy);
       if (!principal) return refuse(401, 'Unauthorized');
+      if (!route.roles.includes(principal.role)) return refuse(403, 'Forbidden');
       url.searchParams.delete('ticket');
-      handler(request, socket, head, url, principal);
+      route.handler(request, socket, head, url, principal);
     } catch (error) {
       const requestId = nextRequestId();
       log.error('unexpected error in a WebSocket upgrade', { request: requestId, reason: describeError(error) });

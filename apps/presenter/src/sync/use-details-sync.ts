@@ -29,10 +29,9 @@ export function useDetailsSync(sync: SyncChannel, deck: string): void {
     document.addEventListener('toggle', onToggle, true);
 
     const offMessage = sync.onMessage((message) => {
-      if (message.type !== 'details' || message.deck !== deck) return;
-      if (!Number.isInteger(message.slide) || !Number.isInteger(message.index) || typeof message.open !== 'boolean') return;
+      if (message.type !== 'details' || message.deck !== deck) return; // checked against the sync schema
       for (const canvas of document.querySelectorAll<HTMLElement>(`${LIVE_SLIDES}[data-slide="${message.slide}"]`)) {
-        const details = canvas.querySelectorAll('details')[message.index];
+        const details: HTMLDetailsElement | undefined = canvas.querySelectorAll('details')[message.index];
         if (!details || details.open === message.open) continue;
         following.add(details);
         details.open = message.open;

@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { AccessPolicy, Principal } from './access-policy';
+import { DOORS, type AccessPolicy, type Principal, type Role } from './access-policy';
 import { requestPrincipal } from './request-access';
 import type { TicketBook } from './tickets';
 
-const INVALID_LINK = 'This access link is not valid for this server. Use the address it printed at start.';
+const INVALID_LINK = 'This access link is not valid for this server (or it was replaced by a new one). Ask for the current link.';
 export const ACCESS_NEEDED = 'Open the address that deckhand serve printed (it ends in ?token=…).';
 
 /** The principal a guarded route acts for, as set by requireAccess. */
@@ -18,11 +18,16 @@ export function principalOf(res: Response): Principal {
   return res.locals.principal as Principal;
 }
 
-export function requireAccess(policy: AccessPolicy) {
+/** Lets a request through when its credential stands for one of `roles` (401 without one, 403 otherwise). */
+export function requireAccess(policy: AccessPolicy, roles: readonly Role[] = ['trainer']) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const principal = requestPrincipal(req, policy);
     if (!principal) {
       res.status(401).json({ error: 'unauthorized', message: ACCESS_NEEDED });
+      return;
+    }
+    if (!roles.includes(principal.role)) {
+      res.status(403).json({ error: 'forbidden', message: `A ${principal.role} link cannot do this.` });
       return;
     }
     res.locals.principal = principal;
@@ -33,29 +38,33 @@ export function requireAccess(policy: AccessPolicy) {
 export function accessRoutes(policy: AccessPolicy, tickets: TicketBook, appDir: string): Router {
   const router = express.Router();
   const body = express.json({ limit: '1kb' });
-  router.get('/', async (req, res, next) => {
-    if (req.query.token === undefined) return next();
-    const credential = typeof req.query.token === 'string' ? policy.exchange(req.query.token) : undefined;
-    if (!credential) {
-      res.status(401).type('text').send(INVALID_LINK);
-      return;
-    }
-    const page = await readFile(path.join(appDir, 'index.html'), 'utf8');
-    res.setHeader('Cache-Control', 'no-store');
-    // The credential is base64url: nothing in it needs escaping in an attribute.
-    res.type('html').send(page.replace('</head>', `  <meta name="deckhand-access" content="${credential}" />\n  </head>`));
-  });
+  // Each door answers its secret with the app's page and the credential in it.
+  for (const [role, door] of Object.entries(DOORS) as [Role, string][]) {
+    router.get(door, async (req, res, next) => {
+      if (req.query.token === undefined) return next();
+      const exchanged = policy.exchange(req.query.token, role);
+      if (!exchanged) {
+        res.status(401).type('text').send(INVALID_LINK);
+        return;
+      }
+      const page = await readFile(path.join(appDir, 'index.html'), 'utf8');
+      res.setHeader('Cache-Control', 'no-store');
+      // The credential is base64url and the role a plain word: nothing in them needs escaping.
+      const meta = `<meta name="deckhand-access" content="${exchanged.credential}" data-role="${role}" />`;
+      res.type('html').send(page.replace('</head>', `  ${meta}\n  </head>`));
+    });
+  }
   router.post('/api/access', body, (req, res) => {
-    const secret: unknown = (req.body as { token?: unknown } | undefined)?.token;
-    const credential = typeof secret === 'string' ? policy.exchange(secret) : undefined;
-    if (!credential) {
+    const { token, role = 'trainer' } = (req.body ?? {}) as { token?: unknown; role?: unknown };
+    const exchanged = role === 'trainer' || role === 'follower' ? policy.exchange(token, role) : undefined;
+    if (!exchanged) {
       res.status(401).json({ error: 'unauthorized', message: INVALID_LINK });
       return;
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ credential });
+    res.json({ credential: exchanged.credential, role: exchanged.principal.role });
   });
-  router.post('/api/tickets', requireAccess(policy), (_req, res) => {
+  router.post('/api/tickets', requireAccess(policy, ['trainer', 'follower']), (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ticket: tickets.issue(principalOf(res)) });
   });

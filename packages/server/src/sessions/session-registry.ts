@@ -96,6 +96,19 @@ export class SessionRegistry {
     }
   }
 
+  /**
+   * Shows an existing session to a watcher (a follower watching the trainer's shared terminal): read
+   * only, and never starting a shell. Closes the socket with SessionGone when there is no such session.
+   */
+  watch(socket: WebSocket, owner: string, term: number): void {
+    const session = this.sessions.get(`${owner}\n${term}`);
+    if (!session) {
+      socket.close(CloseCode.SessionGone, 'the shared terminal is not open');
+      return;
+    }
+    session.attach(socket, undefined, 'watcher');
+  }
+
   /** Ends every session (server shutdown). */
   close(): void {
     this.closed = true;

@@ -16,7 +16,11 @@ export class Viewer {
   /** A screen is being made for this page (it is new, or fell behind the ring): no output until then. */
   awaitingScreen = false;
 
-  constructor(readonly socket: WebSocket) {}
+  constructor(
+    readonly socket: WebSocket,
+    /** A follower watching the session: it reads and acks, and may not type or resize. */
+    readonly watcher = false,
+  ) {}
 
   get open(): boolean {
     return this.socket.readyState === this.socket.OPEN;

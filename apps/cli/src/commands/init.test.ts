@@ -5,7 +5,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
@@ -81,9 +80,10 @@ describe('deckhand init', () => {
   it('gives attendees a workspace: Node, Docker inside, the course installed, Deckhand started on a private port 4321', () => {
     const course = scratch();
     expect(deckhand(['init', '.'], course).status).toBe(0);
-    const text = readFileSync(path.join(course, '.devcontainer/devcontainer.json'), 'utf8');
-    const { config, error } = ts.parseConfigFileTextToJson('devcontainer.json', text);
-    expect(error).toBeUndefined();
+    // Read as Codespaces and VS Code read it: by the Dev Containers CLI.
+    const read = spawnSync(path.join(root, 'node_modules/.bin/devcontainer'), ['read-configuration', '--workspace-folder', course], { encoding: 'utf8', timeout: 60_000 });
+    expect(read.status, read.stderr).toBe(0);
+    const config = JSON.parse(read.stdout).configuration;
     expect(config.image).toMatch(/^mcr\.microsoft\.com\/devcontainers\/javascript-node:\d+/);
     expect(Object.keys(config.features)).toEqual(['ghcr.io/devcontainers/features/docker-in-docker:2']);
     expect(config.updateContentCommand).toBe('npm install');

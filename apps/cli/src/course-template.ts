@@ -41,7 +41,7 @@ function coursePackageJson(courseName: string): string {
     },
     engines: { node: '>=20.19' },
     dependencies: { deckhand: `^${packageVersion()}` },
-    // npm asks for approval of install scripts: node-pty compiles Deckhand's terminal on install.
+    // npm asks for approval of install scripts: node-pty's picks its prebuilt binary or compiles one.
     allowScripts: { 'node-pty': true },
   };
   return JSON.stringify(manifest, null, 2) + '\n';

@@ -75,7 +75,9 @@ test('the install runs compiled JavaScript: no TypeScript tooling installed or r
   const reach = await run(process.execPath, ['--input-type=module', '-e', "await import('vite')"], { cwd: install.app, env: install.env }).catch((error: { stderr: string }) => error);
   expect('stderr' in reach && reach.stderr).toContain("Cannot find package 'vite'");
   const manifest = JSON.parse(readFileSync(path.join(install.app, 'node_modules/deckhand/package.json'), 'utf8'));
-  expect(await deckhand(['--version'])).toMatchObject({ status: 0, stdout: `${manifest.version}\n` });
+  // As the README says it, through npx (--no: never fetch a `deckhand` from the registry instead).
+  const version = await run('npx', ['--no', '--', 'deckhand', '--version'], { cwd: install.app, env: install.env });
+  expect(version.stdout).toBe(`${manifest.version}\n`);
   expect(manifest.version).toBe(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
 });
 

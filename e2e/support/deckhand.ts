@@ -26,11 +26,20 @@ export interface RunningDeckhand {
  */
 const testHome = mkdtempSync(path.join(os.tmpdir(), 'deckhand-e2e-home-'));
 
-export async function startDeckhand(args: string[]): Promise<RunningDeckhand> {
+/** Which `deckhand` to start: this repository's (default), or an installed one (e2e/packed-install.spec.ts). */
+export interface DeckhandInstall {
+  bin: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const repositoryDeckhand = (): DeckhandInstall => ({ bin: path.join(repoRoot, 'apps/cli/bin/deckhand.js'), cwd: repoRoot, env: process.env });
+
+export async function startDeckhand(args: string[], install: DeckhandInstall = repositoryDeckhand()): Promise<RunningDeckhand> {
   const port = args.includes('--port') ? [] : ['--port', '0'];
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/deckhand.js'), 'serve', ...args, ...port], {
-    cwd: repoRoot,
-    env: { ...process.env, HOME: testHome },
+  const child: ChildProcess = spawn(process.execPath, [install.bin, 'serve', ...args, ...port], {
+    cwd: install.cwd,
+    env: { ...install.env, HOME: testHome },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

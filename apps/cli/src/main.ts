@@ -3,6 +3,8 @@ import { UsageError } from './usage-error';
 import { serveCommand } from './commands/serve';
 import { inspectCommand } from './commands/inspect';
 import { checkCommand } from './commands/check';
+import { initCommand } from './commands/init';
+import { packageVersion } from './package-root';
 
 export interface Command {
   name: string;
@@ -11,14 +13,14 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand];
+const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand, initCommand];
 
 export const USAGE = `Usage: deckhand <command> [options]
 
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(10)}${command.summary}`).join('\n')}
 
-Run "deckhand <command> --help" for a command's options.`;
+Run "deckhand <command> --help" for a command's options, "deckhand --version" for the version.`;
 
 export async function main(argv: string[]): Promise<number> {
   // `deckhand inspect deck.md | head`: a reader that stops early is not an error.
@@ -30,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE + '\n');
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(packageVersion() + '\n');
+    return 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {

@@ -1,11 +1,11 @@
 // Builds the presenter web app when its build is missing or older than its sources, so `npm start`
-// on a fresh clone needs no separate build step.
+// on a fresh clone needs no separate build step. The npm package carries the build and not the
+// sources: there the build is used as it is.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from './package-root';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const presenterDir = path.join(repoRoot, 'apps/presenter');
+export const presenterDir = path.join(packageRoot, 'apps/presenter');
 export const presenterDist = path.join(presenterDir, 'dist');
 
 const SOURCES = ['apps/presenter/src', 'apps/presenter/index.html', 'apps/presenter/vite.config.ts', 'packages/protocol/src'];
@@ -20,12 +20,15 @@ function newestMtime(target: string): number {
 export function presenterBuildIsCurrent(): boolean {
   const built = path.join(presenterDist, 'index.html');
   if (!existsSync(built)) return false;
-  const sources = Math.max(...SOURCES.map((source) => newestMtime(path.join(repoRoot, source))));
+  const sources = Math.max(...SOURCES.map((source) => newestMtime(path.join(packageRoot, source))));
   return statSync(built).mtimeMs >= sources;
 }
 
 export async function ensurePresenterBuilt(log: (line: string) => void): Promise<string> {
   if (presenterBuildIsCurrent()) return presenterDist;
+  if (!existsSync(path.join(presenterDir, 'src'))) {
+    throw new Error(`the presenter app is missing from this installation (${presenterDist}): install deckhand again`);
+  }
   log('Building the presenter app (first start, or its sources changed)…');
   const { build } = await import('vite');
   await build({ root: presenterDir, configFile: path.join(presenterDir, 'vite.config.ts'), logLevel: 'warn' });

@@ -7,3 +7,4 @@ export { DockerSidecarEngine, DEFAULT_SIDECAR } from './sandbox/docker-session-e
 export type { Sandbox, Shell, ShellOptions } from './sandbox/sandbox';
 export { createLogger, type Logger } from './log';
 export { exchangeSecret } from './access/access-client';
+export { parseFollowLink } from './follow/follow-client';

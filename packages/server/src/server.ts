@@ -11,7 +11,7 @@ import { TicketBook } from './access/tickets';
 import { DeckLibrary } from './deck-library';
 import { deckFiles, deckFilesPrefix } from './deck-files';
 import { createFollowing } from './follow/following';
-import type { FollowLimits } from './follow/follow-feed';
+import { DEFAULT_FOLLOW_LIMITS, type FollowLimits } from './follow/follow-feed';
 import { routeUpgrades } from './upgrade-routes';
 import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
@@ -67,7 +67,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const deckWatch = watchDecks(library.root, (id) => library.ids().includes(id), (id) => presenterSync.announce({ type: 'deck-changed', deck: id }));
   const guard = requireAccess(policy, ['trainer', 'follower']);
   let origins = { trainer: '', follower: '' };
-  const following = createFollowing({ log, policy, sessions, presenterSync, base: () => origins.follower, limits: options.followLimits });
+  // Behind a forwarding proxy every follower comes from the proxy's address: a per-address limit
+  // would be a limit on the whole class, so there only the server's limit holds.
+  const followLimits = { ...DEFAULT_FOLLOW_LIMITS, ...options.followLimits };
+  if (options.publicUrl) followLimits.maxFollowersPerAddress = followLimits.maxFollowers;
+  const following = createFollowing({ log, policy, sessions, presenterSync, base: () => origins.follower, limits: followLimits });
 
   app.disable('x-powered-by');
   app.use((_req, res, next) => {

@@ -2,6 +2,7 @@
 // presenter or overview view (see route.ts).
 import { useEffect, useState } from 'react';
 import { DeckIndex } from './deck-index/DeckIndex';
+import { useFollowNavigation } from './follow/use-follow-navigation';
 import { onNavigate, readRoute, type Route } from './route';
 import { DeckScreen } from './views/DeckScreen';
 
@@ -15,6 +16,8 @@ export function App() {
       ),
     [],
   );
+
+  useFollowNavigation(route);
 
   if (route.deck === null) return <DeckIndex />;
   return <DeckScreen key={route.deck} route={route} deckId={route.deck} />;

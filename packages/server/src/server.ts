@@ -46,8 +46,10 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
-  /** The address to open, with the secret. */
+  /** The address to open, with the secret (the public address when there is one). */
   url: string;
+  /** The same on this machine, past any proxy. */
+  localUrl: string;
   /** The follower link: the decks and the trainer's position, never a shell. */
   followUrl: string;
   port: number;
@@ -134,6 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   return {
     url: `${origins.trainer}/?token=${encodeURIComponent(policy.token)}`,
+    localUrl: `${originsFor(options.host, port, undefined).trainer}/?token=${encodeURIComponent(policy.token)}`,
     get followUrl() {
       return `${origins.follower}/follow/?token=${encodeURIComponent(policy.followToken)}`;
     },

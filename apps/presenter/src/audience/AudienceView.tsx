@@ -8,6 +8,7 @@ import { useSwipe } from '../navigation/use-swipe';
 import { isNumber, useStoredState } from '../settings/use-stored-state';
 import { SlideView } from '../slides/SlideView';
 import type { DeckSession } from '../views/deck-session';
+import { FollowBar } from '../follow/FollowBar';
 import { WarningsPanel } from '../warnings/WarningsPanel';
 import { SlideToolbar } from './SlideToolbar';
 
@@ -42,6 +43,7 @@ export function AudienceView({ session }: { session: DeckSession }) {
         >
           <ExerciseStatus exercises={session.exercises} current={exercise} progress={session.progress} />
           <WarningsPanel warnings={deck.warnings} file={deck.file} />
+          <FollowBar deck={deck.id} />
         </SlideToolbar>
       </main>
       {layout === 'split' && <SplitDivider fraction={clampSplit(split)} onChange={setSplit} />}

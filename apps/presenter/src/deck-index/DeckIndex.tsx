@@ -1,9 +1,12 @@
 // The deck index: every deck of the served folder with its title, slide count and duration. With a
-// single deck there is nothing to choose, so it opens that deck straight away.
+// single deck there is nothing to choose, so it opens that deck straight away. It is also where an
+// attendee's own Deckhand is told to follow a trainer, and where a follower waits for the trainer.
 import { useEffect, useState } from 'react';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
 import { fetchDeckList, type DeckSummary } from '../deck-access/api';
 import { AccessNeededError } from '../deck-access/server-access';
+import { FollowBar } from '../follow/FollowBar';
+import { FollowTrainerForm } from '../follow/FollowTrainerForm';
 import { navigate, routeHash } from '../route';
 
 type IndexState = { kind: 'loading' } | { kind: 'access-needed' } | { kind: 'error'; message: string } | { kind: 'ready'; decks: DeckSummary[] };
@@ -57,6 +60,8 @@ export function DeckIndex() {
           </li>
         ))}
       </ol>
+      <FollowTrainerForm />
+      <FollowBar deck="" docked />
     </main>
   );
 }

@@ -3,6 +3,8 @@
 // clicker: big previous/next, notes and the timer.
 import { useDeferredValue } from 'react';
 import { ExerciseStatus } from '../exercises/ExerciseStatus';
+import { Followers } from '../follow/FollowersPanel';
+import { sharedSyncChannel } from '../sync/sync-channel';
 import { TerminalSlot } from '../layout/TerminalSlot';
 import { routeHash } from '../route';
 import { SlideView } from '../slides/SlideView';
@@ -64,6 +66,9 @@ export default function PresenterView({ session, narrow }: { session: DeckSessio
         </div>
         {timer}
         <ExerciseStatus exercises={session.exercises} current={session.exercises.find((exercise) => exercise.slide === current) ?? null} progress={session.progress} />
+        {window.location.protocol.startsWith('http') && (
+          <Followers sync={sharedSyncChannel()} deck={deck.id} current={current} exercise={session.exercises.find((exercise) => exercise.slide === current)?.id ?? null} />
+        )}
         <div className="toolbar-group">
           <button type="button" onClick={openAudience}>
             Open audience window

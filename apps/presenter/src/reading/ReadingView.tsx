@@ -17,9 +17,11 @@ export function ReadingView({ session }: { session: DeckSession }) {
 
   return (
     <main className="reading-view" ref={container} aria-label={`${String(deck.directives.title ?? deck.id)}, reading view`}>
-      <a className="clicker-link" href={routeHash({ deck: deck.id, slide: current, view: 'presenter' })}>
-        Presenting? Use this phone as a clicker
-      </a>
+      {session.openPresenter && (
+        <a className="clicker-link" href={routeHash({ deck: deck.id, slide: current, view: 'presenter' })}>
+          Presenting? Use this phone as a clicker
+        </a>
+      )}
       {deck.slides.map((slide) => (
         <article key={slide.index} className="reading-slide" data-slide={slide.index} aria-label={`Slide ${slide.index} of ${deck.slides.length}`}>
           <div className="dh-deck" data-theme={theme} data-tone={themeTone(theme)} dangerouslySetInnerHTML={{ __html: slide.sectionHtml }} />

@@ -30,9 +30,11 @@ export interface TerminalTabProps {
   active: boolean;
   look: TerminalLook;
   onHandle(term: number, handle: TabHandle | null): void;
+  /** A follower watching the trainer's shared terminal: no keyboard, no new shell. */
+  watch?: boolean;
 }
 
-export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) {
+export function TerminalTab({ term, active, look, onHandle, watch = false }: TerminalTabProps) {
   const host = useRef<HTMLDivElement>(null);
   const xterm = useRef<{ terminal: Terminal; fit: FitAddon } | null>(null);
   const [status, setStatus] = useState<TerminalStatus>({ state: 'connecting' });
@@ -53,13 +55,14 @@ export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) 
       scrollback: 5000,
       allowProposedApi: false,
       linkHandler: { activate: openTerminalLink, allowNonHttpProtocols: false },
+      disableStdin: watch,
     });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
     terminal.loadAddon(new WebLinksAddon(openTerminalLink));
     terminal.open(element);
     fit.fit();
-    const source = new LiveTerminalSource({ term, cols: terminal.cols, rows: terminal.rows });
+    const source = new LiveTerminalSource({ term, cols: terminal.cols, rows: terminal.rows, watch });
     source.bind({
       write: (data, parsed) => terminal.write(data, parsed),
       // Through the write queue, so it lands after anything still being parsed: ESC c, a full reset.
@@ -86,7 +89,7 @@ export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) 
       source.dispose();
       terminal.dispose();
     };
-  }, [term, onHandle, generation]);
+  }, [term, onHandle, generation, watch]);
 
   useEffect(() => {
     const current = xterm.current;
@@ -114,9 +117,11 @@ export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) 
               ? `The shell exited with code ${status.code}${status.signal ? ` (signal ${status.signal})` : ''}.`
               : status.reason}
           </p>
-          <button type="button" onClick={() => setGeneration((n) => n + 1)}>
-            Start a new shell
-          </button>
+          {!watch && (
+            <button type="button" onClick={() => setGeneration((n) => n + 1)}>
+              Start a new shell
+            </button>
+          )}
         </div>
       )}
     </div>

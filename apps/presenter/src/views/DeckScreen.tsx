@@ -2,14 +2,17 @@
 // step with the other views, runs blocks, and routes keys to commands. Which view shows it depends on
 // the route and the screen: audience (reading view on a phone), presenter (clicker on a phone), with the
 // overview and the shortcut help on top.
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SlideAnnouncer } from '../a11y/SlideAnnouncer';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
 import { NotFound } from '../deck-access/NotFound';
 import { ServerRestarted } from '../deck-access/ServerRestarted';
 import { useDeck } from '../deck-access/use-deck';
 import { AudienceView } from '../audience/AudienceView';
+import { PAGE_ROLE } from '../deck-access/server-access';
 import { exercisesOf } from '../exercises/exercises';
+import { FollowBar } from '../follow/FollowBar';
+import { followSession, useFollowSession } from '../follow/follow-session';
 import { useExerciseProgress } from '../exercises/use-exercise-progress';
 import { useLayout } from '../layout/use-layout';
 import { HelpDialog } from '../navigation/HelpDialog';
@@ -79,12 +82,15 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     [followTerminalTabs],
   );
   const runs = useBlockRuns(deck.id, sync, terminal);
-  const actions = useMemo(() => ({ run: runs.run, stop: runs.stop }), [runs.run, runs.stop]);
+  const follow = useFollowSession();
+  const actions = useMemo(() => ({ run: runs.run, stop: runs.stop, canRun: follow.hasShell }), [runs.run, runs.stop, follow.hasShell]);
 
   const [fontSize, setFontSize] = useStoredState('deckhand.terminal.fontSize', 15, isNumber);
   const [screenReaderMode, setScreenReaderMode] = useStoredState('deckhand.terminal.screenReader', false, isBoolean);
   const tone = themeTone(themeOf(deck.theme));
-  const terminalSettings = useMemo(() => ({ fontSize, tone, screenReaderMode }), [fontSize, tone, screenReaderMode]);
+  // A follower's page has no shell: it shows the trainer's terminal while the trainer shares one.
+  const watch = follow.hasShell ? undefined : (follow.status.position?.terminal ?? null);
+  const terminalSettings = useMemo(() => ({ fontSize, tone, screenReaderMode, watch }), [fontSize, tone, screenReaderMode, watch]);
   const changeFontSize = useCallback(
     (step: number) => setFontSize((size) => Math.min(FONT_MAX, Math.max(FONT_MIN, size + step))),
     [setFontSize],
@@ -92,6 +98,14 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
 
   const exercises = useMemo(() => exercisesOf(deck), [deck]);
   const progress = useExerciseProgress(deck.id);
+  // A follower tells the trainer's dashboard where it is and which exercises it has done.
+  useEffect(() => {
+    if (follow.active) followSession().tell({ deck: deck.id, slide: current, done: [...progress.done] });
+  }, [follow.active, deck.id, current, progress.done]);
+  // A follower's terminal shows when the trainer shares one, and goes when the trainer stops.
+  useEffect(() => {
+    if (PAGE_ROLE === 'follower') setLayout(watch ? 'split' : 'slide');
+  }, [watch, setLayout]);
   const [helpOpen, setHelpOpen] = useState(false);
 
   // The audience view's overview is a route (Back closes it); over the presenter view it is a layer, so
@@ -132,7 +146,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     exercises,
     progress,
     openOverview,
-    openPresenter,
+    openPresenter: PAGE_ROLE === 'follower' ? undefined : openPresenter,
     openHelp: () => setHelpOpen(true),
   };
 
@@ -150,7 +164,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     first: () => go(1),
     last: () => go(total),
     overview: () => (overviewOpen ? closeOverview(current) : openOverview()),
-    presenter: () => (presenting ? undefined : openPresenter()),
+    presenter: () => (presenting || PAGE_ROLE === 'follower' ? undefined : openPresenter()),
     fullscreen: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
     terminal: () => setLayout(layout === 'slide' ? 'split' : 'slide'),
     'maximise-terminal': () => setLayout(layout === 'terminal' ? 'split' : 'terminal'),
@@ -183,6 +197,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
       )}
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
       <ServerRestarted sync={sync} newShells={() => terminal.current?.newShells?.()} />
+      {!presenting && narrow && <FollowBar deck={deck.id} docked />}
     </>
   );
 }

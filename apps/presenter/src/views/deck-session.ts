@@ -24,6 +24,7 @@ export interface DeckSession {
   exercises: ExerciseRef[];
   progress: ExerciseProgress;
   openOverview(): void;
-  openPresenter(): void;
+  /** Absent on a follower's page: the presenter view is the trainer's. */
+  openPresenter?: () => void;
   openHelp(): void;
 }

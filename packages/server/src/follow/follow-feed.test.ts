@@ -130,7 +130,7 @@ describe('the follow feed', () => {
     first.socket.send(JSON.stringify({ type: 'report', deck: 'course', slide: 2, done: ['ex-1'], name: 'Ada' }));
     second.socket.send(JSON.stringify({ type: 'report', deck: 'course', slide: 1 }));
     const summary = await view.until((message) => message.type === 'followers' && message.connected === 2 && message.here === 1, 'the dashboard');
-    expect(summary).toMatchObject({ deck: 'course', slide: 2, connected: 2, here: 1, behind: 1, ahead: 0, elsewhere: 0, done: [['ex-1', 1]], names: ['Ada'] });
+    expect(summary).toMatchObject({ deck: 'course', slide: 2, terminal: null, connected: 2, here: 1, behind: 1, ahead: 0, elsewhere: 0, done: [['ex-1', 1]], names: ['Ada'] });
     for (const peer of [view, first, second]) peer.socket.close();
   });
 

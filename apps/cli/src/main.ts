@@ -3,6 +3,7 @@ import { UsageError } from './usage-error';
 import { serveCommand } from './commands/serve';
 import { inspectCommand } from './commands/inspect';
 import { checkCommand } from './commands/check';
+import { recordCommand } from './commands/record';
 
 export interface Command {
   name: string;
@@ -11,7 +12,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand];
+const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand, recordCommand];
 
 export const USAGE = `Usage: deckhand <command> [options]
 

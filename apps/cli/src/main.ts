@@ -4,6 +4,7 @@ import { serveCommand } from './commands/serve';
 import { inspectCommand } from './commands/inspect';
 import { checkCommand } from './commands/check';
 import { recordCommand } from './commands/record';
+import { buildCommand } from './commands/build';
 
 export interface Command {
   name: string;
@@ -12,7 +13,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand, recordCommand];
+const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand, recordCommand, buildCommand];
 
 export const USAGE = `Usage: deckhand <command> [options]
 

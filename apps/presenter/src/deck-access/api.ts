@@ -1,5 +1,9 @@
-// Reads decks from the server. A 401 means the browser has not exchanged the access secret yet.
+// Reads decks from the server (or, in the offline reader, from the data its build wrote). A 401 means
+// the browser has not exchanged the access secret yet.
 import type { Deck } from '@deckhand/deck';
+import type { RecordedRun } from '@deckhand/export/reader-format';
+import { READER } from '../reader/reader-mode';
+import { readerDeck, readerDeckList } from '../reader/reader-data';
 
 export interface DeckSummary {
   id: string;
@@ -12,6 +16,8 @@ export interface LoadedDeck extends Deck {
   id: string;
   /** The deck's file name, for warnings (`module.md:12`). */
   file: string;
+  /** Recorded runs by block id: only in the offline reader (deckhand build). */
+  recordings?: Record<string, RecordedRun>;
 }
 
 export class AccessNeededError extends Error {
@@ -30,5 +36,5 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const fetchDeckList = (): Promise<DeckSummary[]> => getJson('/api/decks');
-export const fetchDeck = (id: string): Promise<LoadedDeck> => getJson(`/api/decks/${encodeURIComponent(id)}`);
+export const fetchDeckList = (): Promise<DeckSummary[]> => (READER ? readerDeckList() : getJson('/api/decks'));
+export const fetchDeck = (id: string): Promise<LoadedDeck> => (READER ? readerDeck(id) : getJson(`/api/decks/${encodeURIComponent(id)}`));

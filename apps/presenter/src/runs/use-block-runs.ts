@@ -3,7 +3,7 @@
 // when it ends and tells the other views of the deck, so the audience screen shows the same state.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { CodeBlock } from '@deckhand/deck';
-import type { TerminalController } from '../terminal/terminal-controller';
+import type { RunRequest, TerminalController } from '../terminal/terminal-controller';
 import type { SyncChannel } from '../sync/sync-channel';
 import { PROMPT_SETTLE_MS, PromptWatch } from './prompt-watch';
 
@@ -13,7 +13,16 @@ export interface BlockRuns {
   stop(block: CodeBlock): void;
 }
 
-export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObject<TerminalController | null>): BlockRuns {
+/**
+ * `replayOf` (the offline reader) gives a block's recorded run: Run replays it instead of typing, and
+ * the block runs until the replay shows its closing prompt.
+ */
+export function useBlockRuns(
+  deck: string,
+  sync: SyncChannel,
+  terminal: RefObject<TerminalController | null>,
+  replayOf?: (block: CodeBlock) => NonNullable<RunRequest['replay']>,
+): BlockRuns {
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
   const watches = useRef(new Map<string, { term: number; off: () => void }>());
 
@@ -45,11 +54,12 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
       const term = block.options.term ?? 1;
       for (const [id, watch] of [...watches.current]) if (watch.term === term) finish(id);
       const focused = document.activeElement;
-      controller.run({ commands: block.commands, interrupt: block.options.interrupt, typeOnly: block.options.type, term: block.options.term });
+      const replay = replayOf?.(block);
+      controller.run({ commands: block.commands, interrupt: block.options.interrupt, typeOnly: block.options.type, term: block.options.term, replay });
       // A typed block waits for the last keystroke in the terminal; after a run the keys belong to the
       // slides again, so → moves on instead of landing in the shell.
       if (!block.options.type) keepFocus(focused);
-      if (block.options.type || !controller.onOutput) return;
+      if (block.options.type || !controller.onOutput || (replay && !replay.run)) return;
       mark(block.id, true);
       sync.send({ type: 'run', deck, block: block.id });
       const watch = new PromptWatch();
@@ -66,7 +76,7 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
         },
       });
     },
-    [deck, finish, mark, sync, terminal],
+    [deck, finish, mark, sync, terminal, replayOf],
   );
 
   const stop = useCallback(

@@ -3,6 +3,8 @@
 // the route and the screen: audience (reading view on a phone), presenter (clicker on a phone), with the
 // overview and the shortcut help on top.
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import type { CodeBlock } from '@deckhand/deck';
+import { READER } from '../reader/reader-mode';
 import { SlideAnnouncer } from '../a11y/SlideAnnouncer';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
 import { NotFound } from '../deck-access/NotFound';
@@ -78,7 +80,11 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     },
     [followTerminalTabs],
   );
-  const runs = useBlockRuns(deck.id, sync, terminal);
+  const replayOf = useMemo(
+    () => (READER ? (block: CodeBlock) => ({ run: deck.recordings?.[block.id] ?? null, title: block.commands[0]?.split('\n')[0] ?? '' }) : undefined),
+    [deck],
+  );
+  const runs = useBlockRuns(deck.id, sync, terminal, replayOf);
   const actions = useMemo(() => ({ run: runs.run, stop: runs.stop }), [runs.run, runs.stop]);
 
   const [fontSize, setFontSize] = useStoredState('deckhand.terminal.fontSize', 15, isNumber);

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
 import { AccessNeededError, fetchDeckList, type DeckSummary } from '../deck-access/api';
 import { navigate, routeHash } from '../route';
+import { READER } from '../reader/reader-mode';
+import { ReaderIndexHead } from '../reader/ReaderIndexHead';
 
 type IndexState = { kind: 'loading' } | { kind: 'access-needed' } | { kind: 'error'; message: string } | { kind: 'ready'; decks: DeckSummary[] };
 
@@ -42,7 +44,7 @@ export function DeckIndex() {
   if (state.kind === 'loading') return <main className="notice">Loading…</main>;
   return (
     <main className="deck-index">
-      <h1>Decks</h1>
+      {READER ? <ReaderIndexHead /> : <h1>Decks</h1>}
       <ol>
         {state.decks.map((deck) => (
           <li key={deck.id}>

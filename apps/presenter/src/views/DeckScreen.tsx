@@ -36,6 +36,8 @@ import type { DeckSession } from './deck-session';
 
 const PresenterView = lazy(() => import('../presenter/PresenterView'));
 const OverviewGrid = lazy(() => import('../overview/OverviewGrid'));
+// Only the offline reader has a search index; the live app's build leaves this out.
+const SearchDialog = READER ? lazy(() => import('../reader/SearchDialog')) : null;
 
 const FONT_MIN = 10;
 const FONT_MAX = 40;
@@ -99,6 +101,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
   const exercises = useMemo(() => exercisesOf(deck), [deck]);
   const progress = useExerciseProgress(deck.id);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
 
   // The audience view's overview is a route (Back closes it); over the presenter view it is a layer, so
   // the presenter view (and its terminal) stays underneath.
@@ -140,6 +143,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     openOverview,
     openPresenter,
     openHelp: () => setHelpOpen(true),
+    openSearch: () => setSearchOpen(Boolean(SearchDialog)),
   };
 
   const runShortcut = (): void => {
@@ -164,8 +168,10 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     'font-larger': () => changeFontSize(2),
     'font-smaller': () => changeFontSize(-2),
     help: () => setHelpOpen((open) => !open),
+    search: () => setSearchOpen(Boolean(SearchDialog)),
     close: () => {
-      if (helpOpen) setHelpOpen(false);
+      if (searchOpen) setSearchOpen(false);
+      else if (helpOpen) setHelpOpen(false);
       else if (overviewOpen) closeOverview(current);
     },
   };
@@ -188,6 +194,11 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
         </Suspense>
       )}
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      {searchOpen && SearchDialog && (
+        <Suspense fallback={null}>
+          <SearchDialog onClose={() => setSearchOpen(false)} />
+        </Suspense>
+      )}
       <ServerRestarted sync={sync} newShells={() => terminal.current?.newShells?.()} />
     </>
   );

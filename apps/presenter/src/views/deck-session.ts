@@ -26,4 +26,6 @@ export interface DeckSession {
   openOverview(): void;
   openPresenter(): void;
   openHelp(): void;
+  /** The offline reader's course search (a no-op in the live presenter). */
+  openSearch(): void;
 }

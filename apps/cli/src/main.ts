@@ -5,6 +5,7 @@ import { inspectCommand } from './commands/inspect';
 import { checkCommand } from './commands/check';
 import { recordCommand } from './commands/record';
 import { buildCommand } from './commands/build';
+import { pdfCommand } from './commands/pdf';
 
 export interface Command {
   name: string;
@@ -13,7 +14,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand, recordCommand, buildCommand];
+const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand, recordCommand, buildCommand, pdfCommand];
 
 export const USAGE = `Usage: deckhand <command> [options]
 

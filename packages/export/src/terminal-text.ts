@@ -18,6 +18,8 @@ export async function terminalText(recording: Recording): Promise<string> {
     const lines: string[] = [];
     for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    // The prompt the shell printed after the last command is the screen's, not the block's output.
+    if (/^[$#%>]\s*$/.test(lines[lines.length - 1] ?? '')) lines.pop();
     return lines.join('\n');
   } finally {
     terminal.dispose();

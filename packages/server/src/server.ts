@@ -10,6 +10,7 @@ import {
   createAccessPolicy,
   hasAccess,
   hostAllowed,
+  originAllowed,
   sameSecret,
 } from './access';
 import { DeckLibrary } from './deck-library';
@@ -17,6 +18,7 @@ import { routeUpgrades } from './upgrade-routes';
 import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
 import { createPresenterSync, PRESENTER_SYNC_PATH } from './presenter-sync';
+import { REHEARSAL_RECORDINGS_PATH, rehearsalRecordings, tooLarge } from './rehearsal-recordings';
 import type { Sandbox } from './sandbox/sandbox';
 import { DEFAULT_SESSION_LIMITS, SessionRegistry, type SessionLimits } from './sessions/session-registry';
 import { createTerminalRoute } from './sessions/terminal-route';
@@ -101,6 +103,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     res.json(deck);
   });
+  // A block's run recorded in the presenter view during a rehearsal (rehearsal-recordings.ts).
+  app.post(REHEARSAL_RECORDINGS_PATH, requireAccess, ...rehearsalRecordings(library, {
+    secrets: [policy.token, policy.cookieValue],
+    sameOrigin: (request) => originAllowed(request, policy),
+    log,
+  }), tooLarge);
   app.use('/files', requireAccess, express.static(library.root, { dotfiles: 'deny', index: false }));
   app.use(express.static(options.appDir, { index: 'index.html' }));
 

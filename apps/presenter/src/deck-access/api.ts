@@ -38,3 +38,17 @@ async function getJson<T>(url: string): Promise<T> {
 
 export const fetchDeckList = (): Promise<DeckSummary[]> => (READER ? readerDeckList() : getJson('/api/decks'));
 export const fetchDeck = (id: string): Promise<LoadedDeck> => (READER ? readerDeck(id) : getJson(`/api/decks/${encodeURIComponent(id)}`));
+
+/** Sends a block's run recorded during a rehearsal; the server writes it for the offline reader. */
+export async function saveRehearsal(deck: string, block: string, cast: string): Promise<void> {
+  const response = await fetch(`/api/recordings/${encodeURIComponent(deck)}/${encodeURIComponent(block)}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'text/plain' },
+    body: cast,
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    throw new Error(body?.message ?? `the server answered ${response.status}`);
+  }
+}

@@ -13,18 +13,29 @@ export interface BlockRuns {
   stop(block: CodeBlock): void;
 }
 
-/**
- * `replayOf` (the offline reader) gives a block's recorded run: Run replays it instead of typing, and
- * the block runs until the replay shows its closing prompt.
- */
-export function useBlockRuns(
-  deck: string,
-  sync: SyncChannel,
-  terminal: RefObject<TerminalController | null>,
-  replayOf?: (block: CodeBlock) => NonNullable<RunRequest['replay']>,
-): BlockRuns {
+/** Sees a block's run from Run to its end (the presenter's rehearsal recording). */
+export interface RunRecorder {
+  start(block: CodeBlock): RunTap;
+}
+
+export interface RunTap {
+  output(data: Uint8Array): void;
+  /** The run ended: its prompt came back, or Stop was pressed. */
+  end(): void;
+}
+
+export interface BlockRunOptions {
+  /** The offline reader: a block's recorded run, replayed instead of typed; the block runs until the
+   *  replay shows its closing prompt. */
+  replayOf?: (block: CodeBlock) => NonNullable<RunRequest['replay']>;
+  recorder?: RunRecorder;
+}
+
+export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObject<TerminalController | null>, options: BlockRunOptions = {}): BlockRuns {
+  const { replayOf, recorder } = options;
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
-  const watches = useRef(new Map<string, { term: number; off: () => void }>());
+  /** `off(false)` when the page goes away mid-run: a recorder drops what it saw instead of keeping half a run. */
+  const watches = useRef(new Map<string, { term: number; off: (keep?: boolean) => void }>());
 
   const mark = useCallback((id: string, on: boolean) => {
     setRunning((current) => {
@@ -63,20 +74,23 @@ export function useBlockRuns(
       mark(block.id, true);
       sync.send({ type: 'run', deck, block: block.id });
       const watch = new PromptWatch();
+      const tap = recorder?.start(block);
       let settle: ReturnType<typeof setTimeout> | undefined;
       const off = controller.onOutput((data) => {
+        tap?.output(data);
         clearTimeout(settle);
         if (watch.push(data)) settle = setTimeout(() => finish(block.id), PROMPT_SETTLE_MS);
       });
       watches.current.set(block.id, {
         term,
-        off: () => {
+        off: (keep = true) => {
           clearTimeout(settle);
           off();
+          if (keep) tap?.end();
         },
       });
     },
-    [deck, finish, mark, sync, terminal, replayOf],
+    [deck, finish, mark, sync, terminal, replayOf, recorder],
   );
 
   const stop = useCallback(
@@ -102,7 +116,7 @@ export function useBlockRuns(
   useEffect(() => {
     const current = watches.current;
     return () => {
-      for (const watch of current.values()) watch.off();
+      for (const watch of current.values()) watch.off(false);
       current.clear();
     };
   }, []);

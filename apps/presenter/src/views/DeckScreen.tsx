@@ -20,6 +20,7 @@ import { useShortcuts } from '../navigation/use-shortcuts';
 import { ReadingView } from '../reading/ReadingView';
 import { navigate, routeHash, type Route } from '../route';
 import { useBlockRuns } from '../runs/use-block-runs';
+import { useRehearsalRecording } from '../presenter/use-rehearsal-recording';
 import { NARROW_SCREEN, useMediaQuery } from '../settings/use-media-query';
 import { isBoolean, isNumber, useStoredState } from '../settings/use-stored-state';
 import { focusedBlockId } from '../slides/code-actions';
@@ -86,7 +87,10 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     () => (READER ? (block: CodeBlock) => ({ run: deck.recordings?.[block.id] ?? null, title: block.commands[0]?.split('\n')[0] ?? '' }) : undefined),
     [deck],
   );
-  const runs = useBlockRuns(deck.id, sync, terminal, replayOf);
+  const rehearsal = useRehearsalRecording(deck.id);
+  // Only the presenter view records: the audience window runs nothing of its own.
+  const recorder = !READER && route.view === 'presenter' ? rehearsal.recorder : undefined;
+  const runs = useBlockRuns(deck.id, sync, terminal, { replayOf, recorder });
   const actions = useMemo(() => ({ run: runs.run, stop: runs.stop }), [runs.run, runs.stop]);
 
   const [fontSize, setFontSize] = useStoredState('deckhand.terminal.fontSize', 15, isNumber);
@@ -144,6 +148,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     openPresenter,
     openHelp: () => setHelpOpen(true),
     openSearch: () => setSearchOpen(Boolean(SearchDialog)),
+    rehearsal,
   };
 
   const runShortcut = (): void => {

@@ -7,6 +7,7 @@ import type { TerminalSettings } from '../layout/TerminalSlot';
 import type { CodeActions } from '../slides/code-actions';
 import type { LayoutName } from '../sync/sync-message';
 import type { TerminalController } from '../terminal/terminal-controller';
+import type { RehearsalRecording } from '../presenter/use-rehearsal-recording';
 
 export interface DeckSession {
   deck: LoadedDeck;
@@ -28,4 +29,6 @@ export interface DeckSession {
   openHelp(): void;
   /** The offline reader's course search (a no-op in the live presenter). */
   openSearch(): void;
+  /** "Record runs" for the offline reader, in the live presenter view. */
+  rehearsal: RehearsalRecording;
 }

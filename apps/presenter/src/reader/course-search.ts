@@ -21,8 +21,9 @@ function loadIndex(): Promise<MiniSearch<SearchDocument> | null> {
 
 /** The slides that match, best first: words anywhere in titles, text, notes and recorded output. */
 export async function searchCourse(query: string, limit = 30): Promise<SearchHit[]> {
+  if (!query.trim()) return []; // the index loads with the first search, not with the page
   const search = await loadIndex();
-  if (!search || !query.trim()) return [];
+  if (!search) return [];
   return search
     .search(query, { prefix: true, fuzzy: 0.15, boost: { title: 3 }, combineWith: 'AND' })
     .slice(0, limit)

@@ -13,13 +13,29 @@ const SPEEDS: Array<[ReplaySpeed, string, string]> = [
 export function ReplayControls({ source }: { source: RecordingTerminalSource }) {
   const [state, setState] = useState<ReplayState | null>(null);
   useEffect(() => source.onReplay(setState), [source]);
-  if (!state || state.kind === 'idle') {
-    return <div className="replay-controls replay-note">Recorded runs: press Run on a block to replay what it printed.</div>;
-  }
-  if (state.kind === 'missing') {
+  if (!state) return null;
+  const speeds = (
+    <span className="replay-speeds" role="group" aria-label="Speed">
+      {SPEEDS.map(([speed, label, title]) => (
+        <button key={String(speed)} type="button" aria-pressed={state.speed === speed} title={title} onClick={() => source.setSpeed(speed)}>
+          {label}
+        </button>
+      ))}
+    </span>
+  );
+  if (state.kind !== 'loaded') {
     return (
-      <div className="replay-controls replay-note" role="status">
-        No recording of <code>{state.title}</code> yet: this course was built without one (Copy on the slide gives the commands).
+      <div className="replay-controls" role="group" aria-label="Replay">
+        {speeds}
+        <span className="replay-note" role="status">
+          {state.kind === 'idle' ? (
+            'Recorded runs: press Run on a block to replay what it printed.'
+          ) : (
+            <>
+              No recording of <code>{state.title}</code>: this course was built without one (Copy on the slide gives the commands).
+            </>
+          )}
+        </span>
       </div>
     );
   }
@@ -31,13 +47,7 @@ export function ReplayControls({ source }: { source: RecordingTerminalSource }) 
       <button type="button" onClick={() => source.restart()} aria-label="Restart" title="Restart">
         ⟲
       </button>
-      <span className="replay-speeds" role="group" aria-label="Speed">
-        {SPEEDS.map(([speed, label, title]) => (
-          <button key={String(speed)} type="button" aria-pressed={state.speed === speed} title={title} onClick={() => source.setSpeed(speed)}>
-            {label}
-          </button>
-        ))}
-      </span>
+      {speeds}
       <input
         type="range"
         className="replay-position"

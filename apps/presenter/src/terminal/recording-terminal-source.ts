@@ -25,6 +25,18 @@ export interface ReplayState {
 /** How often the position bar moves while playing. */
 const POSITION_TICK_MS = 100;
 
+const SPEED_KEY = 'deckhand.reader.speed';
+
+/** The speed the reader chose last, kept in this browser: it applies to every replay until changed. */
+function storedSpeed(): ReplaySpeed {
+  try {
+    const value = window.localStorage.getItem(SPEED_KEY);
+    return value === '2' ? 2 : value === 'instant' ? 'instant' : 1;
+  } catch {
+    return 1;
+  }
+}
+
 export class RecordingTerminalSource implements TerminalSource {
   private screen: TerminalScreen | null = null;
   private readonly output = new Listeners<Uint8Array>();
@@ -34,11 +46,15 @@ export class RecordingTerminalSource implements TerminalSource {
   private events: CastEvent[] = [];
   /** Index of the next event to draw. */
   private next = 0;
-  private state: ReplayState = { kind: 'idle', title: '', playing: false, speed: 1, position: 0, duration: 0 };
+  private state: ReplayState;
   /** While playing: the position at `since` (performance.now()). */
   private anchor = { position: 0, since: 0 };
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    this.state = { kind: 'idle', title: '', playing: false, speed: storedSpeed(), position: 0, duration: 0 };
+  }
 
   bind(screen: TerminalScreen): void {
     this.screen = screen;
@@ -101,6 +117,11 @@ export class RecordingTerminalSource implements TerminalSource {
   }
 
   setSpeed(speed: ReplaySpeed): void {
+    try {
+      window.localStorage.setItem(SPEED_KEY, String(speed));
+    } catch {
+      // Storage blocked: the speed holds for this page.
+    }
     const playing = this.state.playing;
     this.halt();
     this.update({ speed });

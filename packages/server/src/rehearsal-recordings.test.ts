@@ -60,16 +60,16 @@ describe('rehearsal recordings', () => {
   it('refuses an unknown deck or block, and a body that is not an asciicast, saying why', async () => {
     const unknown = await post('s9-b9', cast('x'));
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).message).toMatch(/no runnable block "s9-b9"/);
+    expect(((await unknown.json()) as { message: string }).message).toMatch(/no runnable block "s9-b9"/);
     const bad = await post('s1-b2', 'not a recording');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toMatch(/line 1: not an asciicast/);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/line 1: not an asciicast/);
     expect(readdirSync(path.join(dir, '.recordings', 'deck'))).toEqual(['hello.cast']);
   });
 
   it('refuses a recording over the size limit with a clear message', async () => {
     const response = await post('hello', cast('x'.repeat(11 * 1024 * 1024)));
     expect(response.status).toBe(413);
-    expect((await response.json()).message).toMatch(/A recording may hold 5 MB of output/);
+    expect(((await response.json()) as { message: string }).message).toMatch(/A recording may hold 5 MB of output/);
   });
 });

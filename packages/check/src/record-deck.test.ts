@@ -1,6 +1,6 @@
 // `deckhand record` as a user runs it: the real CLI, real shells, files on disk. No Docker needed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,22 +116,35 @@ describe('deckhand record', () => {
   });
 
   it('leaves only whole recordings when killed at any moment while writing', async () => {
-    // Blocks that each print 2 MB: a write takes long enough to be caught by a kill now and then.
+    // Every block is recorded once, then recorded again (--force) and killed the moment the run touches
+    // the recordings folder for the Nth time. A kill rarely lands inside a write's few milliseconds:
+    // packages/recording/src/store.test.ts proves the writes atomic with a reader racing a writer.
     const blocks = Array.from({ length: 6 }, (_, i) => ['```sh', `head -c 2000000 /dev/zero | tr '\\0' '${i}'; echo`, '```', ''].join('\n'));
     const { deck, recordings } = deckIn(blocks.join('\n---\n\n'));
-    mkdirSync(recordings, { recursive: true });
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const child = spawn(process.execPath, [cli, 'record', deck, '--force'], { stdio: 'ignore' });
-      await new Promise((resolve) => setTimeout(resolve, 900 + attempt * 170));
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-      for (const name of readdirSync(recordings).filter((file) => file.endsWith('.cast'))) {
+    expect(record([deck]).status).toBe(0);
+    const whole = (): string[] => {
+      const names = readdirSync(recordings).filter((file) => file.endsWith('.cast'));
+      for (const name of names) {
         const parsed = parseCast(readFileSync(path.join(recordings, name), 'utf8'));
         expect(parsed.problems, `${name} after a kill`).toEqual([]);
         expect(parsed.recording?.events.map((event) => event.data).join('')).toMatch(/\$ $/);
       }
+      return names;
+    };
+    expect(whole()).toHaveLength(6);
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const child = spawn(process.execPath, [cli, 'record', deck, '--force'], { stdio: 'ignore' });
+      let events = 0;
+      const watcher = watch(recordings, () => {
+        if (++events === attempt) child.kill('SIGKILL');
+      });
+      const fallback = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await new Promise((resolve) => child.once('exit', resolve));
+      clearTimeout(fallback);
+      watcher.close();
+      expect(events, 'the run wrote before it was killed').toBeGreaterThanOrEqual(attempt);
+      expect(whole()).toHaveLength(6);
     }
-    expect(readdirSync(recordings).filter((file) => file.endsWith('.cast')).length).toBeGreaterThan(0);
   }, 120_000);
 });
 

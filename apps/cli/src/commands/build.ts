@@ -2,7 +2,7 @@
 // the slides, notes, exercises and every block's recorded run, working from file://, from any static
 // host (a sub-path included) and offline. `--single-file`: one HTML file per deck and one for the course.
 import path from 'node:path';
-import { buildSite, formatWarning, type BuildWarning } from '@deckhand/export';
+import type { BuildWarning } from '@deckhand/export';
 import { parseFlags } from '../parse-flags';
 import { ensureReaderBuilt } from '../presenter-build';
 import { UsageError } from '../usage-error';
@@ -33,6 +33,9 @@ export const buildCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('give one deck file or folder', usage);
     if (!values.out) throw new UsageError('give the folder to write with --out DIR', usage);
     const started = Date.now();
+    // Loaded here, not with the CLI: the export brings Chromium's driver and a headless terminal, which
+    // `deckhand serve` and the other commands do not need.
+    const { buildSite, formatWarning } = await import('@deckhand/export');
     const appDir = await ensureReaderBuilt((line) => process.stderr.write(line + '\n'));
     const warnings: BuildWarning[] = [];
     const result = await buildSite({

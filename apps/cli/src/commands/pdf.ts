@@ -1,6 +1,5 @@
 // `deckhand pdf <deck-or-folder> --out FILE`: the decks as a PDF, one page per slide as the audience
 // sees it, or with --handout an A4 handout (each slide with its notes and its blocks' recorded output).
-import { buildPdf, formatWarning } from '@deckhand/export';
 import { parseFlags } from '../parse-flags';
 import { ensureReaderBuilt } from '../presenter-build';
 import { UsageError } from '../usage-error';
@@ -30,6 +29,7 @@ export const pdfCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('give one deck file or folder', usage);
     if (!values.out) throw new UsageError('give the PDF file to write with --out FILE', usage);
     const started = Date.now();
+    const { buildPdf, formatWarning } = await import('@deckhand/export'); // see build.ts: loaded when used
     const appDir = await ensureReaderBuilt((line) => process.stderr.write(line + '\n'));
     let warnings = 0;
     const result = await buildPdf({

@@ -50,7 +50,10 @@ export const buildCommand: Command = {
         process.stderr.write(`warning: ${formatWarning(warning)}\n`);
       },
     });
-    const what = values['single-file'] ? result.files.map((file) => path.join(values.out as string, file)).join(', ') : path.join(values.out, 'index.html');
+    const course = result.files.includes('course.html') ? 'course.html' : result.files[0];
+    const what = values['single-file']
+      ? `${path.join(values.out, course ?? '')}${result.files.length > 1 ? ` (or one file per deck beside it)` : ''}`
+      : path.join(values.out, 'index.html');
     process.stdout.write(
       `Built ${result.decks} deck(s) with ${result.recordings} recording(s): ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s` +
         `${warnings.length ? `, ${warnings.length} warning(s)` : ''}.\nOpen ${what}\n`,

@@ -44,6 +44,18 @@ export interface CheckOptions {
    * host's engine is neither asked about images nor cleaned up.
    */
   openTerminal?: (cwd: string) => Promise<Terminal>;
+  /** Watches each block's commands run (what `deckhand record` records). */
+  observer?: RunObserver;
+}
+
+/** Sees a block's run as a terminal beside the slide would: each command typed, then its output. */
+export interface RunObserver {
+  /** The block's commands are about to be typed (the checks before a block are done). */
+  blockStarted(block: CodeBlock, slide: number): void;
+  /** One command of the block is typed. */
+  stepStarted(command: string): void;
+  /** Raw terminal output of the block's commands, as it arrives. */
+  output(data: string): void;
 }
 
 export interface DeckReport {
@@ -162,7 +174,8 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
       }
       const timeoutMs = (block.options.timeout ?? options.defaultTimeout ?? DEFAULT_TIMEOUT_S) * 1000;
       const runsOn = laterInterrupts(selected, index, term);
-      const outcome = await runSteps(shell, block, timeoutMs, runsOn);
+      options.observer?.blockStarted(block, slide);
+      const outcome = await runSteps(shell, block, timeoutMs, runsOn, options.observer);
       if (options.signal?.aborted) break; // stopped mid-block: neither a pass nor a failure
 
       if (outcome.kind === 'skip') done('skip', { reason: outcome.reason });
@@ -195,7 +208,7 @@ type StepsOutcome =
   | { kind: 'fail'; reason: string; diff?: string[]; stuck: boolean };
 
 /** Runs each command of a block and compares its output with the lines under it in the deck. */
-async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, runsOn: boolean): Promise<StepsOutcome> {
+async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, runsOn: boolean, observer?: RunObserver): Promise<StepsOutcome> {
   const deadline = Date.now() + timeoutMs;
   const mode = block.options.expect ?? 'exact';
   for (let i = 0; i < block.steps.length; i++) {
@@ -206,7 +219,13 @@ async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, 
     const mayRunOn = last && runsOn;
     const remaining = Math.max(deadline - Date.now(), 1);
     const settled = mayRunOn && hasExpected ? (raw: string) => compareOutput(expected, outputLines(cleanTerminalOutput(raw)), mode).ok : undefined;
-    const outcome: StepOutcome = await shell.run(step.command, mayRunOn && !hasExpected ? Math.min(remaining, RUNS_ON_SETTLE_MS) : remaining, settled);
+    observer?.stepStarted(step.command);
+    const outcome: StepOutcome = await shell.run(
+      step.command,
+      mayRunOn && !hasExpected ? Math.min(remaining, RUNS_ON_SETTLE_MS) : remaining,
+      settled,
+      observer ? (data) => observer.output(data) : undefined,
+    );
     const actual = outputLines(withoutClientNotices(cleanTerminalOutput(outcome.output)));
     const label = block.steps.length > 1 ? `command ${i + 1} (${firstLine(step.command)})` : 'the command';
 

@@ -6,7 +6,7 @@ import { networkInterfaces } from 'node:os';
 import express from 'express';
 import { AccessPolicy, allowAddresses, allowPublicAddress } from './access/access-policy';
 import { accessRoutes, requireAccess } from './access/access-routes';
-import { hostAllowed } from './access/request-access';
+import { hostAllowed, originAllowed } from './access/request-access';
 import { TicketBook } from './access/tickets';
 import { DeckLibrary } from './deck-library';
 import { deckFiles, deckFilesPrefix } from './deck-files';
@@ -17,6 +17,7 @@ import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
 import { createPresenterSync, PRESENTER_SYNC_PATH } from './presenter-sync';
 import { answerErrors } from './request-errors';
+import { REHEARSAL_RECORDINGS_PATH, rehearsalRecordings, tooLarge } from './rehearsal-recordings';
 import type { Sandbox } from './sandbox/sandbox';
 import { DEFAULT_SESSION_LIMITS, SessionRegistry, type SessionLimits } from './sessions/session-registry';
 import { createTerminalRoute } from './sessions/terminal-route';
@@ -107,6 +108,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     res.json(deck);
   });
+  // A block's run recorded in the presenter view during a rehearsal (rehearsal-recordings.ts).
+  app.post(
+    REHEARSAL_RECORDINGS_PATH,
+    requireAccess(policy, ['trainer']),
+    ...rehearsalRecordings(library, { secrets: () => policy.secrets(), sameOrigin: (request) => originAllowed(request, policy), log }),
+    tooLarge,
+  );
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'not-found', message: 'No such API route.' });
   });

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkDeck, decksIn, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
 import { parseFlags } from '../parse-flags';
+import { parseSlides } from '../slide-numbers';
 import { SANDBOX_FLAGS, sandboxFromFlags } from '../sandbox-flags';
 import { UsageError } from '../usage-error';
 import type { Command } from '../main';
@@ -33,7 +34,7 @@ export const checkCommand: Command = {
       usage,
     );
     if (positionals.length !== 1) throw new UsageError('give one deck file or folder', usage);
-    const only = values.only !== undefined ? parseSlides(values.only) : undefined;
+    const only = values.only !== undefined ? parseSlides(values.only, usage) : undefined;
     const timeout = values.timeout !== undefined ? Number(values.timeout) : undefined;
     if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`, usage);
     let decks: string[];
@@ -89,15 +90,3 @@ export const checkCommand: Command = {
     return totals(reports).fail > 0 ? 1 : 0;
   },
 };
-
-function parseSlides(text: string): Set<number> {
-  const slides = new Set<number>();
-  for (const part of text.split(',')) {
-    const match = /^\s*(\d+)(?:-(\d+))?\s*$/.exec(part);
-    if (!match) throw new UsageError(`--only takes slide numbers like 3 or 3,5-7, got "${text}"`, usage);
-    const from = Number(match[1]);
-    const to = Number(match[2] ?? match[1]);
-    for (let n = from; n <= to; n++) slides.add(n);
-  }
-  return slides;
-}

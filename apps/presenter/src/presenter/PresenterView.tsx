@@ -13,6 +13,7 @@ import { NotesPanel } from './NotesPanel';
 import { TalkTimer } from './TalkTimer';
 import { parseDuration } from './timing';
 import { useTalkClock } from './use-talk-clock';
+import { READER } from '../reader/reader-mode';
 
 export default function PresenterView({ session, narrow }: { session: DeckSession; narrow: boolean }) {
   const { deck, current, total } = session;
@@ -80,10 +81,25 @@ export default function PresenterView({ session, narrow }: { session: DeckSessio
           >
             Terminal on screen
           </button>
+          {!READER && (
+            <button
+              type="button"
+              aria-pressed={session.rehearsal.on}
+              onClick={session.rehearsal.toggle}
+              title="Record each block's run here, for the offline course (deckhand build)"
+            >
+              Record runs
+            </button>
+          )}
           <button type="button" onClick={session.openHelp} aria-label="Keyboard shortcuts">
             ?
           </button>
         </div>
+        {session.rehearsal.on && session.rehearsal.status && (
+          <span className="rehearsal-status" role="status">
+            {session.rehearsal.status}
+          </span>
+        )}
       </header>
       <section className="presenter-current" aria-label="Current slide">
         {slide && <SlideView slide={slide} deck={deck} actions={session.actions} running={session.running} />}

@@ -1,10 +1,14 @@
 // One terminal tab: an xterm.js bound to a live session (`term` N of this browser), with its status
-// (reconnecting, ended) and warnings (ending soon) shown over it. Hidden tabs stay connected.
+// (reconnecting, ended) and warnings (ending soon) shown over it. Hidden tabs stay connected. In the
+// offline reader the tab replays recordings instead, with replay controls above it.
 import { useEffect, useRef, useState } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { LiveTerminalSource } from './live-terminal-source';
+import { RecordingTerminalSource } from './recording-terminal-source';
+import { ReplayControls } from './ReplayControls';
+import { READER } from '../reader/reader-mode';
 import { openTerminalLink } from './safe-links';
 import type { EndingWarning, TerminalSource, TerminalStatus } from './terminal-source';
 
@@ -40,6 +44,8 @@ export function TerminalTab({ term, active, look, onHandle, watch = false }: Ter
   const [status, setStatus] = useState<TerminalStatus>({ state: 'connecting' });
   const [warning, setWarning] = useState<EndingWarning | null>(null);
   const [generation, setGeneration] = useState(0);
+  // The reader's source lives as long as the tab: the replay controls hold on to it.
+  const [recording] = useState(() => (READER ? new RecordingTerminalSource() : null));
 
   useEffect(() => {
     const element = host.current;
@@ -62,7 +68,7 @@ export function TerminalTab({ term, active, look, onHandle, watch = false }: Ter
     terminal.loadAddon(new WebLinksAddon(openTerminalLink));
     terminal.open(element);
     fit.fit();
-    const source = new LiveTerminalSource({ term, cols: terminal.cols, rows: terminal.rows, watch });
+    const source: TerminalSource = READER ? (recording as RecordingTerminalSource) : new LiveTerminalSource({ term, cols: terminal.cols, rows: terminal.rows, watch });
     source.bind({
       write: (data, parsed) => terminal.write(data, parsed),
       // Through the write queue, so it lands after anything still being parsed: ESC c, a full reset.
@@ -89,7 +95,7 @@ export function TerminalTab({ term, active, look, onHandle, watch = false }: Ter
       source.dispose();
       terminal.dispose();
     };
-  }, [term, onHandle, generation, watch]);
+  }, [term, onHandle, generation, recording, watch]);
 
   useEffect(() => {
     const current = xterm.current;
@@ -102,7 +108,8 @@ export function TerminalTab({ term, active, look, onHandle, watch = false }: Ter
 
   const ended = status.state === 'exited' || status.state === 'closed';
   return (
-    <div className="terminal-tab" hidden={!active} data-term={term}>
+    <div className="terminal-tab" hidden={!active} data-term={term} data-replay={recording ? 'true' : undefined}>
+      {recording && <ReplayControls source={recording} />}
       <div className="terminal-host" ref={host} data-testid={active ? 'terminal' : 'terminal-background'} data-status={status.state} />
       {status.state === 'reconnecting' && (
         <div className="terminal-notice" role="status">

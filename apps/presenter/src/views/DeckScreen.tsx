@@ -3,6 +3,8 @@
 // the route and the screen: audience (reading view on a phone), presenter (clicker on a phone), with the
 // overview and the shortcut help on top.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CodeBlock } from '@deckhand/deck';
+import { READER } from '../reader/reader-mode';
 import { SlideAnnouncer } from '../a11y/SlideAnnouncer';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
 import { NotFound } from '../deck-access/NotFound';
@@ -21,6 +23,7 @@ import { useShortcuts } from '../navigation/use-shortcuts';
 import { ReadingView } from '../reading/ReadingView';
 import { navigate, routeHash, type Route } from '../route';
 import { useBlockRuns } from '../runs/use-block-runs';
+import { useRehearsalRecording } from '../presenter/use-rehearsal-recording';
 import { NARROW_SCREEN, useMediaQuery } from '../settings/use-media-query';
 import { isBoolean, isNumber, useStoredState } from '../settings/use-stored-state';
 import { focusedBlockId } from '../slides/code-actions';
@@ -37,6 +40,8 @@ import type { DeckSession } from './deck-session';
 
 const PresenterView = lazy(() => import('../presenter/PresenterView'));
 const OverviewGrid = lazy(() => import('../overview/OverviewGrid'));
+// Only the offline reader has a search index; the live app's build leaves this out.
+const SearchDialog = READER ? lazy(() => import('../reader/SearchDialog')) : null;
 
 const FONT_MIN = 10;
 const FONT_MAX = 40;
@@ -81,7 +86,14 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     },
     [followTerminalTabs],
   );
-  const runs = useBlockRuns(deck.id, sync, terminal);
+  const replayOf = useMemo(
+    () => (READER ? (block: CodeBlock) => ({ run: deck.recordings?.[block.id] ?? null, title: block.commands[0]?.split('\n')[0] ?? '' }) : undefined),
+    [deck],
+  );
+  const rehearsal = useRehearsalRecording(deck.id);
+  // Only the presenter view records: the audience window runs nothing of its own.
+  const recorder = !READER && route.view === 'presenter' ? rehearsal.recorder : undefined;
+  const runs = useBlockRuns(deck.id, sync, terminal, { replayOf, recorder });
   const follow = useFollowSession();
   const actions = useMemo(() => ({ run: runs.run, stop: runs.stop, canRun: follow.hasShell }), [runs.run, runs.stop, follow.hasShell]);
 
@@ -107,6 +119,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     if (PAGE_ROLE === 'follower') setLayout(watch ? 'split' : 'slide');
   }, [watch, setLayout]);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
 
   // The audience view's overview is a route (Back closes it); over the presenter view it is a layer, so
   // the presenter view (and its terminal) stays underneath.
@@ -148,6 +161,8 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     openOverview,
     openPresenter: PAGE_ROLE === 'follower' ? undefined : openPresenter,
     openHelp: () => setHelpOpen(true),
+    openSearch: () => setSearchOpen(Boolean(SearchDialog)),
+    rehearsal,
   };
 
   const runShortcut = (): void => {
@@ -172,8 +187,10 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     'font-larger': () => changeFontSize(2),
     'font-smaller': () => changeFontSize(-2),
     help: () => setHelpOpen((open) => !open),
+    search: () => setSearchOpen(Boolean(SearchDialog)),
     close: () => {
-      if (helpOpen) setHelpOpen(false);
+      if (searchOpen) setSearchOpen(false);
+      else if (helpOpen) setHelpOpen(false);
       else if (overviewOpen) closeOverview(current);
     },
   };
@@ -196,6 +213,11 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
         </Suspense>
       )}
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      {searchOpen && SearchDialog && (
+        <Suspense fallback={null}>
+          <SearchDialog onClose={() => setSearchOpen(false)} />
+        </Suspense>
+      )}
       <ServerRestarted sync={sync} newShells={() => terminal.current?.newShells?.()} />
       {!presenting && narrow && <FollowBar deck={deck.id} docked />}
     </>

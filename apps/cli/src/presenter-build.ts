@@ -33,6 +33,9 @@ function isCurrent(built: string, sources: string[]): boolean {
 /** The reader app (reader.js, reader.css, sw.js), built when missing or older than its sources. */
 export async function ensureReaderBuilt(log: (line: string) => void): Promise<string> {
   if (isCurrent(path.join(readerDist, 'sw.js'), READER_SOURCES)) return readerDist;
+  if (!existsSync(path.join(presenterDir, 'src'))) {
+    throw new Error(`the offline reader app is missing from this installation (${readerDist}): install deckhand again`);
+  }
   log('Building the offline reader app (first build, or its sources changed)…');
   const { build } = await import('vite');
   await build({ root: presenterDir, configFile: path.join(presenterDir, 'vite.reader.config.ts'), logLevel: 'warn' });

@@ -53,6 +53,8 @@ export interface RunnableBlockOptions {
   timeout?: number;
   expect?: 'exact' | 'contains' | 'none';
   id?: string;
+  /** The expected output is what Docker Engine this version (`23`, `29.1`) or later prints. */
+  engine?: string;
 }
 
 export interface CodeBlock {

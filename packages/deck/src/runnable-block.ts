@@ -65,6 +65,10 @@ function applyOption(options: RunnableBlockOptions, key: string, value: string |
       else warnings.push(`Option ${key} needs a positive number, got "${value ?? ''}".`);
       return;
     }
+    case 'engine':
+      if (value && /^\d+(\.\d+)?$/.test(value)) options.engine = value;
+      else warnings.push(`Option engine needs a Docker Engine version such as 23 or 29.1, got "${value ?? ''}".`);
+      return;
     case 'expect':
       if (value === 'exact' || value === 'contains' || value === 'none') options.expect = value;
       else warnings.push(`Option expect must be exact, contains or none, got "${value ?? ''}".`);

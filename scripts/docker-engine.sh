@@ -15,7 +15,7 @@
 # default of fresh Docker Engine 29 and Docker Desktop installs (DECKHAND_IMAGE_STORE=classic: the
 # older overlay2 store instead).
 #
-# Images: busybox:latest (= :glibc) and busybox:musl (= :uclibc), stand-ins for Docker Hub's
+# Images: busybox:latest, busybox:musl and busybox:uclibc, stand-ins for Docker Hub's
 # (scripts/stand-in-images.sh; what they reproduce: scripts/stand-in-images.md). Set
 # DECKHAND_DEBIAN_IMAGE=1 to also build debian:bookworm with debootstrap (~30 s, ~120 MB), and
 # DECKHAND_SANDBOX_ENGINE_IMAGE=1 to build deckhand-sandbox-engine (debian:bookworm + Debian's
@@ -142,7 +142,7 @@ engine_version() {
 }
 
 build_stand_ins() {
-  if "$DOCKER" image inspect busybox:latest busybox:musl >/dev/null 2>&1; then return; fi
+  if "$DOCKER" image inspect busybox:latest busybox:musl busybox:uclibc >/dev/null 2>&1; then return; fi
   log "building the busybox stand-ins (scripts/stand-in-images.md)"
   DOCKER=$DOCKER bash "$HERE/stand-in-images.sh"
 }

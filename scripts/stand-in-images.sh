@@ -6,8 +6,10 @@
 #
 #   scripts/stand-in-images.sh [PREFIX]
 #
-#   PREFIXbusybox:latest  = PREFIXbusybox:glibc    dynamically linked busybox, its glibc libraries in /lib
-#   PREFIXbusybox:musl    = PREFIXbusybox:uclibc   one statically linked busybox, nothing else
+#   PREFIXbusybox:latest                   the glibc variant: dynamically linked busybox, its libraries in /lib
+#   PREFIXbusybox:musl, PREFIXbusybox:uclibc  one statically linked busybox, nothing else
+#
+# Each tag is its own image, as on Docker Hub (`docker image inspect busybox` lists one name).
 #
 # PREFIX (default none) lets a test build them beside the real ones. The packages come from Debian 13
 # (trixie), the release the official glibc variant is built on; DECKHAND_STANDIN_SUITE picks another,
@@ -81,12 +83,12 @@ link_applets() {
 
 import_rootfs() {
   local root=$1 message=$2; shift 2
-  local owner=()
+  local owner=() tag
   [ "$(id -u)" = 0 ] || owner=(--owner=0 --group=0)
-  tar -C "$root" --numeric-owner "${owner[@]}" -c . \
-    | "$DOCKER" import --message "$message" --change 'CMD ["sh"]' --change "ENV PATH=$OFFICIAL_PATH" - "$1" >/dev/null
-  local tag
-  for tag in "${@:2}"; do "$DOCKER" tag "$1" "$tag"; done
+  for tag in "$@"; do
+    tar -C "$root" --numeric-owner "${owner[@]}" -c . \
+      | "$DOCKER" import --message "$message" --change 'CMD ["sh"]' --change "ENV PATH=$OFFICIAL_PATH" - "$tag" >/dev/null
+  done
 }
 
 main() {
@@ -121,7 +123,7 @@ main() {
   write_accounts "$glibc/etc"
   link_applets "$glibc" "$glibc/lib/ld-linux-x86-64.so.2" --library-path "$glibc/lib" "$glibc/bin/busybox"
   import_rootfs "$glibc" "stand-in for busybox (glibc): Debian busybox $version, dynamically linked" \
-    "${PREFIX}busybox:latest" "${PREFIX}busybox:glibc"
+    "${PREFIX}busybox:latest"
 
   # musl and uclibc: one static binary (Debian's is linked against glibc statically; same effect).
   local static=$work/static
@@ -131,7 +133,7 @@ main() {
   link_applets "$static" "$static/bin/busybox"
   import_rootfs "$static" "stand-in for busybox (musl, uclibc): Debian busybox-static $version, statically linked" \
     "${PREFIX}busybox:musl" "${PREFIX}busybox:uclibc"
-  log "built ${PREFIX}busybox:latest (glibc) and ${PREFIX}busybox:musl (static) from Debian $suite's busybox $version"
+  log "built ${PREFIX}busybox:latest (glibc), ${PREFIX}busybox:musl and :uclibc (static) from Debian $suite's busybox $version"
 }
 
 main

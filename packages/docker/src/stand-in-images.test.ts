@@ -62,7 +62,7 @@ describe.skipIf(absent !== null)('busybox stand-ins, as Docker Hub builds busybo
   beforeAll(() => {
     const run = spawnSync('bash', [path.join(root, 'scripts/stand-in-images.sh'), prefix], { encoding: 'utf8', timeout: 170_000 });
     expect(run.status, run.stderr).toBe(0);
-    built.push(glibc, `${prefix}busybox:glibc`, musl, `${prefix}busybox:uclibc`);
+    built.push(glibc, musl, `${prefix}busybox:uclibc`);
   }, 180_000);
 
   afterAll(() => {
@@ -81,9 +81,14 @@ describe.skipIf(absent !== null)('busybox stand-ins, as Docker Hub builds busybo
 
   it('busybox:musl and :uclibc are one static binary that runs alone on scratch', () => {
     expect(isDynamic(busyboxOf(musl))).toBe(false);
-    expect(docker(['image', 'inspect', '--format', '{{.Id}}', `${prefix}busybox:uclibc`]).out).toBe(docker(['image', 'inspect', '--format', '{{.Id}}', musl]).out);
+    expect(isDynamic(busyboxOf(`${prefix}busybox:uclibc`))).toBe(false);
     expect(docker(['run', '--rm', aloneOnScratch(musl), 'echo', 'alone on scratch'])).toEqual({ status: 0, out: 'alone on scratch' });
   }, 60_000);
+
+  it('each tag is its own image with one name, as pulled from Docker Hub', () => {
+    expect(docker(['image', 'inspect', '--format', '{{json .RepoTags}}', glibc]).out).toBe(JSON.stringify([glibc]));
+    expect(docker(['image', 'inspect', '--format', '{{json .RepoTags}}', musl]).out).toBe(JSON.stringify([musl]));
+  });
 
   it.each([glibc, musl])('%s has the official accounts: no uid 1000, and 65534 is nobody in both files', (image) => {
     expect(docker(['run', '--rm', image, 'id']).out).toBe('uid=0(root) gid=0(root) groups=0(root),10(wheel)');

@@ -49,12 +49,18 @@ describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
     writeFileSync(
       deck,
       '```console {engine=999}\n$ docker run --rm --pull never busybox echo from the future\nfrom the future\n```\n\n' +
-        '```console {engine=20.10}\n$ docker run --rm --pull never busybox echo from now\nfrom now\n```\n',
+        '```console {engine=20.10}\n$ docker run --rm --pull never busybox echo from now\nfrom now\n```\n\n' +
+        '```console {image-store=containerd}\n$ docker run --rm --pull never busybox echo one store\none store\n```\n\n' +
+        '```console {image-store=classic}\n$ docker run --rm --pull never busybox echo the other\nthe other\n```\n',
     );
     const report = await checkDeck(deck);
     expect(report.engine?.version).toMatch(/^\d+\.\d+/);
-    expect(report.results.map((r) => r.status)).toEqual(['skip', 'pass']);
+    const store = report.engine?.imageStore;
+    expect(report.results.map((r) => r.status)).toEqual(['skip', 'pass', store === 'containerd' ? 'pass' : 'skip', store === 'classic' ? 'pass' : 'skip']);
     expect(report.results[0]?.reason).toBe(`shows what Docker Engine 999 or later prints; this engine is ${report.engine?.version}`);
+    expect(report.results.find((r) => r.status === 'skip' && r !== report.results[0])?.reason).toBe(
+      `shows what an engine with the ${store === 'containerd' ? 'classic' : 'containerd'} image store prints; this engine uses the ${store} store`,
+    );
   }, 60_000);
 
   it('runs cwd, shell state, $? and a command that runs until the next block interrupts it', async () => {

@@ -160,6 +160,11 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
           done('skip', { reason: `shows what Docker Engine ${minimum} or later prints; this engine is ${engine.version}` });
           continue;
         }
+        const store = block.options.imageStore;
+        if (store && engine && engine.imageStore !== store) {
+          done('skip', { reason: `shows what an engine with the ${store} image store prints; this engine uses the ${engine.imageStore} store` });
+          continue;
+        }
       }
       if (usesDockerHere && docker) {
         // Where the block's `docker build .` will look: the shell's directory now, not the deck's.

@@ -42,9 +42,9 @@ describe('prompts and continuation', () => {
 
 describe('options', () => {
   it('reads every documented option, quoted values included', () => {
-    expect(parseInfoString('console {run=false skip="needs a registry" cwd=../examples/x interrupt type term=2 timeout=90 expect=contains id=first engine=29.1}')).toEqual({
+    expect(parseInfoString('console {run=false skip="needs a registry" cwd=../examples/x interrupt type term=2 timeout=90 expect=contains id=first engine=29.1 image-store=containerd}')).toEqual({
       lang: 'console',
-      options: { run: false, skip: 'needs a registry', cwd: '../examples/x', interrupt: true, type: true, term: 2, timeout: 90, expect: 'contains', id: 'first', engine: '29.1' },
+      options: { run: false, skip: 'needs a registry', cwd: '../examples/x', interrupt: true, type: true, term: 2, timeout: 90, expect: 'contains', id: 'first', engine: '29.1', imageStore: 'containerd' },
       warnings: [],
     });
   });

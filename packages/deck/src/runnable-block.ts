@@ -69,6 +69,10 @@ function applyOption(options: RunnableBlockOptions, key: string, value: string |
       if (value && /^\d+(\.\d+)?$/.test(value)) options.engine = value;
       else warnings.push(`Option engine needs a Docker Engine version such as 23 or 29.1, got "${value ?? ''}".`);
       return;
+    case 'image-store':
+      if (value === 'containerd' || value === 'classic') options.imageStore = value;
+      else warnings.push(`Option image-store must be containerd or classic, got "${value ?? ''}".`);
+      return;
     case 'expect':
       if (value === 'exact' || value === 'contains' || value === 'none') options.expect = value;
       else warnings.push(`Option expect must be exact, contains or none, got "${value ?? ''}".`);

@@ -2,8 +2,9 @@
 # (trixie, forky…) without adding that suite to the machine's apt sources. apt keeps its lists for
 # the suite in a private directory, so `apt-get update` and upgrades on the machine are unchanged.
 #
-#   fetch_debs SUITE DEST PKG...   downloads each package's candidate in SUITE into DEST (kept as a cache)
-#   suite_reachable SUITE          true when deb.debian.org answers for SUITE
+#   fetch_debs SUITE DEST PKG...   downloads each package's candidate in SUITE into DEST; fails, changing
+#                                  nothing on the machine, when the suite cannot be reached
+#   suite_version SUITE PKG        the version fetch_debs would download
 
 DEBIAN_MIRROR=${DECKHAND_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
@@ -17,10 +18,6 @@ suite_apt_options() {
     "-o" "Dir::Etc::SourceList=$state/sources.list" "-o" "Dir::Etc::SourceParts=/dev/null" \
     "-o" "Dir::State::Lists=$state/lists" "-o" "Dir::Cache=$state/cache" \
     "-o" "APT::Sandbox::User=$(id -un)"
-}
-
-suite_reachable() {
-  curl -fsS -m 10 -o /dev/null "$DEBIAN_MIRROR/dists/$1/InRelease" 2>/dev/null
 }
 
 fetch_debs() {

@@ -53,10 +53,18 @@ apt_install() {
   apt_quiet install -y -qq "$@" || { apt_quiet update -qq && apt_quiet install -y -qq "$@"; }
 }
 
-installed_major() {
-  local version
-  version=$(dpkg-query -W -f '${Version}' docker.io 2>/dev/null) || return 1
-  echo "${version%%.*}"
+# Debian's docker.io puts dockerd in /usr/sbin, Docker's docker-ce in /usr/bin.
+dockerd_path() {
+  local path
+  for path in /usr/sbin/dockerd /usr/bin/dockerd; do [ -x "$path" ] && { echo "$path"; return 0; }; done
+  return 1
+}
+
+# The installed engine's major version (20 for Debian 12's docker.io), or 0 when there is none.
+engine_major() {
+  local dockerd
+  dockerd=$(dockerd_path) || { echo 0; return; }
+  "$dockerd" --version 2>/dev/null | sed -nE 's/^Docker version ([0-9]+).*/\1/p' | grep . || echo 0
 }
 
 # Packages never start services here: the daemon is started below with this script's flags, and a
@@ -74,12 +82,12 @@ without_service_starts() {
 # machine's own sources; returns non-zero (changing nothing) when it cannot.
 install_engine_from() {
   local suite=$1 dir=$DECKHAND_CACHE/debs/$1
-  suite_reachable "$suite" || { log "Debian $suite is not reachable"; return 1; }
   rm -rf "$dir"
-  fetch_debs "$suite" "$dir" docker.io docker-cli || { log "no docker.io in Debian $suite"; return 1; }
+  fetch_debs "$suite" "$dir" docker.io docker-cli || { log "Debian $suite is not reachable or has no docker.io"; return 1; }
   local optional
   for optional in docker-buildx docker-compose containerd tini-static; do fetch_debs "$suite" "$dir" "$optional" || true; done
-  if ! apt_quiet install -s "$dir"/*.deb; then
+  # The rest comes from this machine's own sources: refresh their lists once if apt cannot place it.
+  if ! apt_quiet install -s "$dir"/*.deb && ! { apt_quiet update -qq && apt_quiet install -s "$dir"/*.deb; }; then
     log "Debian $suite's docker.io does not install on this machine (see /var/log/deckhand-apt.log)"
     return 1
   fi
@@ -90,14 +98,19 @@ install_engine_from() {
 
 install_packages() {
   local major
-  major=$(installed_major || echo 0)
-  if [ "$major" -lt "$MIN_ENGINE_MAJOR" ] || [ ! -x /usr/sbin/dockerd ]; then
+  major=$(engine_major)
+  if [ "$major" -ge "$MIN_ENGINE_MAJOR" ]; then
+    :
+  elif [ "$major" != 0 ] && ! dpkg -s docker.io >/dev/null 2>&1; then
+    # Another packaging (docker-ce, a static build): never replaced behind its owner's back.
+    log "keeping the installed Docker Engine $major (not Debian's docker.io); modules 6 to 9 need 26 or later"
+  else
     need_root up
     local suite done=0
     for suite in $ENGINE_SUITES; do
       if install_engine_from "$suite"; then done=1; break; fi
     done
-    if [ "$done" = 0 ] && [ ! -x /usr/sbin/dockerd ]; then
+    if [ "$done" = 0 ] && ! dockerd_path >/dev/null; then
       log "installing Debian 12's docker.io 20.10 (log: /var/log/deckhand-apt.log): no buildx, no containerd image store"
       without_service_starts apt_install docker.io || { tail -20 /var/log/deckhand-apt.log >&2; log "could not install docker.io"; exit 1; }
     fi
@@ -111,8 +124,15 @@ install_packages() {
 daemon_flags() {
   # --ip=127.0.0.1: a bare -p publishes on loopback only, never on the machine's other interfaces.
   local flags=(--host unix:///var/run/docker.sock --pidfile "$PIDFILE" --ip=127.0.0.1)
-  if [ "$IMAGE_STORE" = containerd ] && /usr/sbin/dockerd --help 2>/dev/null | grep -q -- '--feature'; then
-    flags+=(--feature containerd-snapshotter=true)
+  if [ "$IMAGE_STORE" = containerd ] && [ "$(engine_major)" -ge 24 ]; then
+    if "$(dockerd_path)" --help 2>/dev/null | grep -q -- '--feature'; then
+      flags+=(--feature containerd-snapshotter=true)
+    elif [ ! -e /etc/docker/daemon.json ]; then
+      # Older engines (26 from Debian 13) take features from a configuration file only; the machine's own
+      # /etc/docker/daemon.json, when there is one, decides instead.
+      printf '{ "features": { "containerd-snapshotter": true } }\n' >"$STATE_DIR/daemon.json"
+      flags+=(--config-file "$STATE_DIR/daemon.json")
+    fi
   fi
   printf '%s\n' "${flags[@]}"
 }
@@ -123,7 +143,7 @@ start_daemon() {
   mkdir -p "$STATE_DIR"
   local flags; mapfile -t flags < <(daemon_flags)
   log "starting dockerd ${flags[*]} (log: /var/log/dockerd.log)"
-  setsid /usr/sbin/dockerd "${flags[@]}" >/var/log/dockerd.log 2>&1 </dev/null &
+  setsid "$(dockerd_path)" "${flags[@]}" >/var/log/dockerd.log 2>&1 </dev/null &
   touch "$STARTED_MARK"
   for _ in $(seq 1 300); do
     "$DOCKER" info >/dev/null 2>&1 && { log "dockerd is ready: $(engine_version)"; return; }

@@ -69,7 +69,7 @@ make_tree() {
     [ "$(id -u)" = 0 ] && chown "$owner" "$root/$home"
   done
   ln -s ../../bin/env "$root/usr/bin/env"
-  if [ -e /usr/share/zoneinfo/UTC ]; then cp /usr/share/zoneinfo/UTC "$root/etc/localtime"; fi
+  cp "$(find "$work/tzdata" -path '*zoneinfo/UTC' | head -1)" "$root/etc/localtime"
 }
 
 # Every applet as a hard link to /bin/busybox, as `busybox --install /bin` makes them.
@@ -96,14 +96,14 @@ main() {
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
   debs=$DECKHAND_CACHE/debs/$suite
-  if ! fetch_debs "$suite" "$debs" busybox busybox-static libc6 libc-bin; then
+  if ! fetch_debs "$suite" "$debs" busybox busybox-static libc6 libc-bin tzdata; then
     suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
     log "Debian $SUITE is not reachable: using this machine's release ($suite)"
     debs=$DECKHAND_CACHE/debs/$suite
-    fetch_debs "$suite" "$debs" busybox busybox-static libc6 libc-bin
+    fetch_debs "$suite" "$debs" busybox busybox-static libc6 libc-bin tzdata
   fi
   local pkg
-  for pkg in busybox busybox-static libc6 libc-bin; do
+  for pkg in busybox busybox-static libc6 libc-bin tzdata; do
     mkdir -p "$work/$pkg"
     dpkg-deb -x "$(ls -t "$debs"/"${pkg}"_*.deb | head -1)" "$work/$pkg"
   done

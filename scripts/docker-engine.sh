@@ -178,17 +178,44 @@ build_debian() {
   rm -rf "$root"
 }
 
+# The .deb files of the installed docker.io when this script fetched them (another suite's engine), so
+# the sandbox image can carry the same engine as the host; nothing when Debian 12's own is installed.
+engine_debs() {
+  local installed deb
+  installed=$(dpkg-query -W -f '${Version}' docker.io 2>/dev/null) || return 1
+  for deb in "$DECKHAND_CACHE"/debs/*/docker.io_*.deb; do
+    [ -e "$deb" ] && [ "$(dpkg-deb -f "$deb" Version)" = "$installed" ] && { dirname "$deb"; return 0; }
+  done
+  return 1
+}
+
 build_sandbox_engine() {
   [ "${DECKHAND_SANDBOX_ENGINE_IMAGE:-0}" = 1 ] || return 0
-  if "$DOCKER" image inspect deckhand-sandbox-engine:latest >/dev/null 2>&1; then return; fi
-  log "building deckhand-sandbox-engine (debian:bookworm + docker.io, about 2 min)"
+  local debs engine image=deckhand-sandbox-engine:latest
+  debs=$(engine_debs) || debs=
+  engine=$(dpkg-query -W -f '${Version}' docker.io 2>/dev/null || echo none)
+  # Rebuilt when the host's engine changed, so a session's engine is the one the course was checked on.
+  if [ "$("$DOCKER" image inspect --format '{{index .Config.Labels "deckhand.docker-engine"}}' "$image" 2>/dev/null)" = "$engine" ]; then return; fi
+  log "building $image (debian:bookworm + Docker Engine $engine, about 2 min)"
+  local context; context=$(mktemp -d)
+  local install='docker.io'
+  mkdir -p "$context/debs"
+  if [ -n "$debs" ]; then cp "$debs"/*.deb "$context/debs/"; install='./debs/*.deb'; fi
+  # Sessions' engines use the containerd image store too, as the host's; packages start no services.
   # The user 1000 is the sandbox shell's (serve --user); it may use the session's engine, not the host's.
   printf '%s\n' \
     'FROM debian:bookworm' \
-    'RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io iptables ca-certificates curl wget procps iproute2 make >/dev/null && rm -rf /var/lib/apt/lists/*' \
+    "LABEL deckhand.docker-engine=\"$engine\"" \
+    'COPY debs /tmp/debs' \
+    "RUN printf '#!/bin/sh\\nexit 101\\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && cd /tmp && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $install iptables ca-certificates curl wget procps iproute2 make >/dev/null && rm -rf /var/lib/apt/lists/* /tmp/debs /usr/sbin/policy-rc.d" \
+    'RUN mkdir -p /etc/docker && if dockerd --help | grep -q -- --feature; then echo '"'"'{ "features": { "containerd-snapshotter": true } }'"'"' >/etc/docker/daemon.json; fi' \
     'RUN useradd --uid 1000 --user-group --create-home --shell /bin/bash deckhand' \
-    'CMD ["bash"]' \
-    | "$DOCKER" build -q -t deckhand-sandbox-engine:latest - >/dev/null
+    'CMD ["bash"]' >"$context/Dockerfile"
+  # Built under a temporary name, then renamed: sessions starting meanwhile still find the old one.
+  "$DOCKER" build -q -t deckhand-sandbox-engine:next "$context" >/dev/null
+  "$DOCKER" tag deckhand-sandbox-engine:next "$image"
+  "$DOCKER" rmi deckhand-sandbox-engine:next >/dev/null
+  rm -rf "$context"
 }
 
 stop_own_daemon() {

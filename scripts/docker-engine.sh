@@ -18,9 +18,10 @@
 # Images: busybox:latest, busybox:musl and busybox:uclibc, stand-ins for Docker Hub's
 # (scripts/stand-in-images.sh; what they reproduce: scripts/stand-in-images.md). Set
 # DECKHAND_DEBIAN_IMAGE=1 to also build debian:bookworm with debootstrap (~30 s, ~120 MB), and
-# DECKHAND_SANDBOX_ENGINE_IMAGE=1 to build deckhand-sandbox-engine (debian:bookworm + Debian's
-# docker.io, ~2 min): the image of `serve --sandbox docker --docker-engine sidecar`, both for the
-# per-session dockerd and for the session's shell.
+# DECKHAND_SANDBOX_ENGINE_IMAGE=1 to build deckhand-sandbox-engine (debian:bookworm + the host's
+# Docker Engine packages, ~1 min, rebuilt when the host's engine changes): the image of `serve
+# --sandbox docker --docker-engine sidecar`, both for the per-session dockerd and for the session's
+# shell.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=debian-suite.sh

@@ -112,16 +112,17 @@ main() {
 
   # glibc: busybox, getconf, and the C library files the official image holds (what `ldd` finds for
   # busybox and getconf, plus glibc's NSS modules and libpthread), flat in /lib with /lib64 -> lib.
-  local glibc=$work/glibc libdir
+  local glibc=$work/glibc libdir loader
   make_tree "$glibc"
   mkdir -p "$glibc/lib" && ln -s lib "$glibc/lib64"
   cp "$(find "$work/busybox" -path '*bin/busybox' -type f | head -1)" "$glibc/bin/busybox"
   cp "$(find "$work/libc-bin" -path '*bin/getconf' -type f | head -1)" "$glibc/bin/getconf"
   libdir=$(dirname "$(find "$work/libc6" -name libc.so.6 | head -1)")
-  cp -L "$libdir"/{ld-linux-x86-64.so.2,libc.so.6,libm.so.6,libresolv.so.2,libpthread.so.0} "$libdir"/libnss_*.so.2 "$glibc/lib/"
+  loader=$(cd "$libdir" && ls ld-linux*.so.* | head -1)   # ld-linux-x86-64.so.2 on amd64
+  cp -L "$libdir"/{"$loader",libc.so.6,libm.so.6,libresolv.so.2,libpthread.so.0} "$libdir"/libnss_*.so.2 "$glibc/lib/"
   find "$work/libc-bin" -name nsswitch.conf -exec cp {} "$glibc/etc/nsswitch.conf" \;
   write_accounts "$glibc/etc"
-  link_applets "$glibc" "$glibc/lib/ld-linux-x86-64.so.2" --library-path "$glibc/lib" "$glibc/bin/busybox"
+  link_applets "$glibc" "$glibc/lib/$loader" --library-path "$glibc/lib" "$glibc/bin/busybox"
   import_rootfs "$glibc" "stand-in for busybox (glibc): Debian busybox $version, dynamically linked" \
     "${PREFIX}busybox:latest"
 

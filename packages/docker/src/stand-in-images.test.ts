@@ -71,9 +71,9 @@ describe.skipIf(absent !== null)('busybox stand-ins, as Docker Hub builds busybo
 
   it('busybox:latest is the glibc variant: dynamically linked, so alone on scratch it cannot start', () => {
     expect(isDynamic(busyboxOf(glibc))).toBe(true);
-    expect(docker(['run', '--rm', glibc, 'ls', '/lib']).out.split('\n')).toEqual(
-      expect.arrayContaining(['ld-linux-x86-64.so.2', 'libc.so.6', 'libm.so.6', 'libresolv.so.2', 'libnss_files.so.2']),
-    );
+    const lib = docker(['run', '--rm', glibc, 'ls', '/lib']).out.split('\n');
+    expect(lib).toEqual(expect.arrayContaining(['libc.so.6', 'libm.so.6', 'libresolv.so.2', 'libnss_files.so.2']));
+    expect(lib.some((file) => /^ld-linux.*\.so\.\d$/.test(file))).toBe(true);
     const alone = docker(['run', '--rm', aloneOnScratch(glibc), 'echo', 'hi']);
     expect(alone.status).not.toBe(0);
     expect(alone.out).toMatch(/exec \/busybox: no such file or directory/);

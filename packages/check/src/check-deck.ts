@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDeck, type CodeBlock } from '@deckhand/deck';
 import type { CheckShell, StepOutcome, Terminal } from './check-shell';
-import { DockerClient } from '@deckhand/docker';
+import { DockerClient, ENGINE_QUERY, readEngine, versionAtLeast, type DockerEngine } from '@deckhand/docker';
 import { cleanUp, makeLabellingWrapper, newRunId, reapDeadRuns, snapshot } from './deck-leftovers';
 import { imageNeeds, registryFailure, simpleCommands } from './docker-images';
 import { cleanTerminalOutput, compareOutput, outputLines } from './expected-output';
@@ -65,6 +65,8 @@ export interface DeckReport {
   notRun: number;
   /** What was removed from the Docker engine afterwards. */
   cleanedUp: string[];
+  /** The engine the deck's `docker` commands talked to (host or sandbox), or null when none answered or none was used. */
+  engine: DockerEngine | null;
   durationMs: number;
 }
 
@@ -112,6 +114,8 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   const shells = new ShellPool(deckDir, wrapper?.dir, options.openTerminal);
   /** Images earlier blocks build or tag, with the block's line. */
   const earlier = new Map<string, number>();
+  /** Asked in the deck's own shell at its first Docker block: undefined until then. */
+  let engine: DockerEngine | null | undefined;
   let notRun = 0;
 
   const abort = (): void => shells.dispose();
@@ -161,6 +165,19 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
           continue;
         }
       }
+      if (usesDockerHere) {
+        engine ??= readEngine(cleanTerminalOutput((await shell.run(keepingStatus(ENGINE_QUERY), 15_000)).output));
+        const minimum = block.options.engine;
+        if (minimum && engine && !versionAtLeast(engine.version, minimum)) {
+          done('skip', { reason: `shows what Docker Engine ${minimum} or later prints; this engine is ${engine.version}` });
+          continue;
+        }
+        const store = block.options.imageStore;
+        if (store && engine && engine.imageStore !== store) {
+          done('skip', { reason: `shows what an engine with the ${store} image store prints; this engine uses the ${engine.imageStore} store` });
+          continue;
+        }
+      }
       if (usesDockerHere && docker) {
         // Where the block's `docker build .` will look: the shell's directory now, not the deck's.
         const pwd = outputLines(cleanTerminalOutput((await shell.run(keepingStatus('pwd'), 5_000)).output))[0];
@@ -195,7 +212,7 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   notRun = selected.length - results.length;
 
   const cleanedUp = engineUp && docker && before ? await cleanUp(docker, runId, before, namesIn(selected)) : [];
-  return { deck: deckFile, results, notRun, cleanedUp, durationMs: Date.now() - started };
+  return { deck: deckFile, results, notRun, cleanedUp, engine: engine ?? null, durationMs: Date.now() - started };
 
   function stop(result: BlockResult): boolean {
     return result.status === 'fail' && options.stopOnFailure === true;

@@ -2,7 +2,7 @@
 // block, pass, fail (with a diff) or skip (with the reason). Exit status 1 when any block fails.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDeck, decksIn, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
+import { checkDeck, decksIn, formatEngines, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
 import { parseFlags } from '../parse-flags';
 import { parseSlides } from '../slide-numbers';
 import { SANDBOX_FLAGS, sandboxFromFlags } from '../sandbox-flags';
@@ -81,6 +81,8 @@ export const checkCommand: Command = {
       if (!keepGoing && totals([report]).fail > 0) break;
     }
     process.off('SIGINT', onInterrupt);
+    const engines = formatEngines(reports);
+    if (engines) process.stdout.write(engines + '\n');
     process.stdout.write(formatSummary(reports, (Date.now() - started) / 1000, stopping.signal.aborted) + '\n');
     if (stopping.signal.aborted) return 130;
     if (values.junit) {

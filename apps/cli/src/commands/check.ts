@@ -2,11 +2,9 @@
 // block, pass, fail (with a diff) or skip (with the reason). Exit status 1 when any block fails.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDeck, decksIn, formatEngines, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
+import { checkDeck, formatEngines, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
 import { parseFlags } from '../parse-flags';
-import { parseSlides } from '../slide-numbers';
-import { SANDBOX_FLAGS, sandboxFromFlags } from '../sandbox-flags';
-import { UsageError } from '../usage-error';
+import { DECK_RUN_FLAGS, deckRunFromFlags } from '../deck-run-flags';
 import type { Command } from '../main';
 
 const usage = `Usage: deckhand check <deck-or-folder> [options]
@@ -30,26 +28,10 @@ export const checkCommand: Command = {
   async run(args) {
     const { values, positionals } = parseFlags(
       args,
-      { 'keep-going': { type: 'boolean' }, only: { type: 'string' }, junit: { type: 'string' }, timeout: { type: 'string' }, ...SANDBOX_FLAGS },
+      { junit: { type: 'string' }, ...DECK_RUN_FLAGS },
       usage,
     );
-    if (positionals.length !== 1) throw new UsageError('give one deck file or folder', usage);
-    const only = values.only !== undefined ? parseSlides(values.only, usage) : undefined;
-    const timeout = values.timeout !== undefined ? Number(values.timeout) : undefined;
-    if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`, usage);
-    let decks: string[];
-    try {
-      decks = decksIn(positionals[0] as string);
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error), usage);
-    }
-
-    const sandboxed = values.sandbox !== undefined && values.sandbox !== 'local';
-    // Always read, so Docker-only flags without --sandbox docker are refused rather than ignored.
-    const chosen = await sandboxFromFlags(values, process.cwd(), usage);
-    const sandbox = sandboxed ? chosen : null;
-    // Wide, so tools that fit tables to the terminal do not truncate (as the local check shell).
-    const openTerminal = sandbox ? (cwd: string) => sandbox.openShell({ cols: 200, rows: 50, cwd }) : undefined;
+    const { decks, only, timeout, openTerminal } = await deckRunFromFlags(values, positionals, usage);
 
     const started = Date.now();
     const reports: DeckReport[] = [];

@@ -2,11 +2,10 @@
 // each printed, with its timing, as an asciicast file under `<deck folder>/.recordings/<deck>/`, for
 // the offline reader (`deckhand build`). Exit status as check's: 1 when a block failed.
 import path from 'node:path';
-import { decksIn, recordDeck, type DeckRecording, type RecordResult } from '@deckhand/check';
+import { recordDeck, type DeckRecording, type RecordResult } from '@deckhand/check';
 import { RECORDING_LIMITS } from '@deckhand/recording';
 import { parseFlags } from '../parse-flags';
-import { SANDBOX_FLAGS, sandboxFromFlags } from '../sandbox-flags';
-import { parseSlides } from '../slide-numbers';
+import { DECK_RUN_FLAGS, deckRunFromFlags, positiveNumber } from '../deck-run-flags';
 import { UsageError } from '../usage-error';
 import type { Command } from '../main';
 
@@ -37,33 +36,18 @@ export const recordCommand: Command = {
       args,
       {
         force: { type: 'boolean' },
-        'keep-going': { type: 'boolean' },
-        only: { type: 'string' },
-        timeout: { type: 'string' },
         'idle-limit': { type: 'string' },
         'max-size': { type: 'string' },
         format: { type: 'string' },
         prune: { type: 'boolean' },
-        ...SANDBOX_FLAGS,
+        ...DECK_RUN_FLAGS,
       },
       usage,
     );
-    if (positionals.length !== 1) throw new UsageError('give one deck file or folder', usage);
-    const only = values.only !== undefined ? parseSlides(values.only, usage) : undefined;
-    const timeout = positiveNumber(values.timeout, '--timeout');
-    const idleTimeLimit = positiveNumber(values['idle-limit'], '--idle-limit');
-    const maxMegabytes = positiveNumber(values['max-size'], '--max-size');
+    const { decks, only, timeout, openTerminal } = await deckRunFromFlags(values, positionals, usage);
+    const idleTimeLimit = positiveNumber(values['idle-limit'], '--idle-limit', usage);
+    const maxMegabytes = positiveNumber(values['max-size'], '--max-size', usage);
     if (values.format !== undefined && values.format !== 'v3' && values.format !== 'v2') throw new UsageError(`--format is v3 or v2, got "${values.format}"`, usage);
-    let decks: string[];
-    try {
-      decks = decksIn(positionals[0] as string);
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error), usage);
-    }
-    const sandboxed = values.sandbox !== undefined && values.sandbox !== 'local';
-    const chosen = await sandboxFromFlags(values, process.cwd(), usage);
-    const sandbox = sandboxed ? chosen : null;
-    const openTerminal = sandbox ? (cwd: string) => sandbox.openShell({ cols: 200, rows: 50, cwd }) : undefined;
 
     const stopping = new AbortController();
     const onInterrupt = (): void => {
@@ -107,13 +91,6 @@ export const recordCommand: Command = {
     process.stdout.write(summary(decksDone, (Date.now() - started) / 1000, stopping.signal.aborted) + '\n');
     if (stopping.signal.aborted) return 130;
     return decksDone.some((deck) => deck.results.some((result) => result.status === 'fail')) ? 1 : 0;
-
-    function positiveNumber(value: string | undefined, flag: string): number | undefined {
-      if (value === undefined) return undefined;
-      const number = Number(value);
-      if (!(number > 0) || !Number.isFinite(number)) throw new UsageError(`${flag} must be a positive number, got "${value}"`, usage);
-      return number;
-    }
   },
 };
 

@@ -3,7 +3,7 @@
 // which follows a trainer for its views (`deckhand serve --follow`, or a link pasted in the app), the
 // page hears it from its server over the sync channel (LocalFollowSource). The follow bar and the
 // navigation (use-follow.ts) only know this interface.
-import { FollowCloseCode, parseFollowFeedMessage, type FollowerReport, type FollowState, type TrainerPosition } from '@deckhand/protocol';
+import { FollowCloseCode, parseFollowFeedMessage, parseJson, type FollowerReport, type FollowState, type TrainerPosition } from '@deckhand/protocol';
 import { AccessNeededError, serverFetch, socketAddress } from '../deck-access/server-access';
 import type { SyncChannel } from '../sync/sync-channel';
 import { Listeners } from '../terminal/terminal-source';
@@ -97,13 +97,7 @@ export class FeedFollowSource implements FollowSource {
     };
     socket.onmessage = (event: MessageEvent<unknown>) => {
       if (typeof event.data !== 'string') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      const message = parseFollowFeedMessage(value);
+      const message = parseFollowFeedMessage(parseJson(event.data));
       if (!message) return;
       const { type: _type, server: _server, ...position } = message;
       this.set({ state: 'following', position, reason: undefined });

@@ -90,6 +90,9 @@ export interface SlideSection {
   /** Inline CSS for the section from backgroundColor, backgroundImage, backgroundPosition,
    *  backgroundRepeat, backgroundSize and color directives (already escaped, `;`-separated). */
   style: string;
+  /** Marpit's `data-*` attributes on the section: each directive set on the slide (kebab-case name,
+   *  its value as text), so theme CSS like `section[data-footer]` or `section[data-size="4:3"]` applies. */
+  data: Record<string, string>;
   paginate: boolean;
   /** 1-based page number (the slide index), shown only when `paginate` is true. */
   pageNumber: number;

@@ -5,7 +5,7 @@ import { Marked, type Token, type Tokens } from 'marked';
 import { emojiExtension } from './emoji';
 import { FITTING_HEADING, renderFittingHeading } from './fitting-heading';
 import { highlightCode, plainCode } from './highlight';
-import { escapeHtml, RAW_HTML_ALLOWLIST, sanitize, tagNames, type UrlResolver } from './html-policy';
+import { escapeHtml, keepMarpAttributes, RAW_HTML_ALLOWLIST, sanitize, tagNames, type UrlResolver } from './html-policy';
 import { inlineImageStyle, readImageKeywords, toBackground } from './image-keywords';
 import { mathExtensions, type MathToken } from './math/math-syntax';
 import type { CodeBlock, SlideBackground, SlideSection } from './model';
@@ -59,7 +59,9 @@ export interface RenderedInline {
 }
 
 export class SlideRenderer {
-  private readonly marked = new Marked({ gfm: true });
+  // Marp Core's Markdown options: CommonMark with tables, `~~strikethrough~~`, a single newline as a
+  // line break (`breaks`), and bare links only with their scheme (`linkify` without fuzzy links).
+  private readonly marked = new Marked({ gfm: true, breaks: true });
   private state: SlideState | null = null;
   private readonly inlineCache = new Map<string, RenderedInline>();
   /** The formulas of the header or footer being rendered (see inline()). */
@@ -77,6 +79,16 @@ export class SlideRenderer {
           if (!match?.[1] || match[1].length <= MAX_INLINE_CHARS) return false;
           const text = match[1].replace(/\n$/, '');
           return { type: 'paragraph', raw: match[0], text, tokens: [plainText(text)], [TOO_LONG]: true };
+        },
+        // Marp links `https://…` and `user@host` but not `www.…` on its own (linkify's fuzzyLink is off).
+        url(src) {
+          const match = this.rules.inline.url.exec(src);
+          return match?.[1] === 'www.' ? (plainText(match[0]) as unknown as Tokens.Link) : false;
+        },
+        // (Both return a text token where marked's type says a link or a strikethrough: marked takes any token.)
+        // markdown-it strikes through with two tildes only; `~one~` stays as written.
+        del(src) {
+          return src.startsWith('~') && !src.startsWith('~~') ? (plainText('~') as unknown as Tokens.Del) : false;
         },
         heading(src) {
           const match = this.rules.block.heading.exec(src);
@@ -108,7 +120,9 @@ export class SlideRenderer {
     const state: SlideState = { backgrounds: [], vertical: false, split: null, blockOf, code: [], math: [] };
     this.state = state;
     try {
-      const raw = this.marked.parser(tokens).replace(/<p>\s*<\/p>\n?/g, '');
+      // As Marpit sweeps them: a paragraph left with nothing but line breaks (its `bg` images and
+      // comments taken out) is no paragraph.
+      const raw = this.marked.parser(tokens).replace(/<p>(?:\s|<br\s*\/?>)*<\/p>\n?/g, '');
       const html = sanitize(raw, this.options.resolveUrl).replace(CODE_MARK, (_, n: string) => state.code[Number(n)] ?? '');
       return { html, backgrounds: state.backgrounds, vertical: state.vertical, split: state.split, math: state.math };
     } finally {
@@ -157,7 +171,7 @@ export class SlideRenderer {
   private renderHtml(token: Tokens.HTML | Tokens.Tag): string {
     if (this.options.allowAllHtml) return token.text;
     const disallowed = tagNames(token.text).some((name) => !RAW_HTML_ALLOWLIST.has(name));
-    return disallowed ? escapeHtml(token.text) : token.text;
+    return disallowed ? escapeHtml(token.text) : keepMarpAttributes(token.text);
   }
 
   private renderImage(token: Tokens.Image): string {

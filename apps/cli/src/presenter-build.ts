@@ -8,7 +8,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const presenterDir = path.join(repoRoot, 'apps/presenter');
 export const presenterDist = path.join(presenterDir, 'dist');
 
-const SOURCES = ['apps/presenter/src', 'apps/presenter/index.html', 'apps/presenter/vite.config.ts', 'packages/protocol/src'];
+const SOURCES = ['apps/presenter/src', 'apps/presenter/build', 'apps/presenter/index.html', 'apps/presenter/vite.config.ts', 'packages/protocol/src'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

@@ -7,7 +7,7 @@
 // Values are then normalized the way Marpit's directive handlers do (`paginate: true` → true,
 // `headingDivider: 2` → 2), in one place, for every consumer of the slide model.
 import { isScalar, parseDocument, visit } from 'yaml';
-import type { DeckWarning, Directives } from './model';
+import type { Directives } from './model';
 
 /** Directives Deckhand or Marp reads from front matter and comments. */
 export const GLOBAL_DIRECTIVES = new Set([

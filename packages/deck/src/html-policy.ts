@@ -74,6 +74,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     td: ['align', 'colspan', 'rowspan'],
     th: ['align', 'colspan', 'rowspan', 'scope'],
     details: ['open'],
+    // A code block is focusable, so the run shortcut knows which block is meant.
+    pre: ['tabindex'],
     video: ['src', 'controls', 'width', 'height', 'poster', 'muted', 'loop'],
     audio: ['src', 'controls'],
     source: ['src', 'type', 'srcset', 'media'],

@@ -91,11 +91,13 @@ export function renderSection(section: SlideSection, index: number, total: numbe
   return `<section ${attributes.join(' ')}>${backgroundLayer(section)}${header}${content}${footer}</section>`;
 }
 
-/** Content moves out of the way of split backgrounds; the theme's padding is `--dh-slide-padding`. */
+/** Content moves out of the way of split backgrounds, as Marp narrows the slide's content layer: the
+ *  split's size plus the theme's own padding on that side (`--dh-slide-padding-left|right`, or
+ *  `--dh-slide-padding` for both). */
 function splitStyle(section: SlideSection): string {
   if (!section.split) return '';
   const side = section.split.side === 'left' ? 'left' : 'right';
-  return `padding-${side}:calc(${section.split.size} + var(--dh-slide-padding, 1.5em))`;
+  return `padding-${side}:calc(${section.split.size} + var(--dh-slide-padding-${side}, var(--dh-slide-padding, 1.5em)))`;
 }
 
 function backgroundLayer(section: SlideSection): string {

@@ -1,6 +1,7 @@
 // Markdown tokens of one slide → sanitized HTML, with Deckhand's and Marp's extensions: image keywords
 // (inline sizes and filters, `bg` images collected for the section), highlighted code blocks in a
-// <figure> the presenter adds Run and Copy to, and raw HTML held to the allowlist unless opted in.
+// <pre class="dh-code"> the presenter adds Run and Copy to, and raw HTML held to the allowlist unless
+// opted in (with only the attributes Marp keeps).
 import { Marked, type Token, type Tokens } from 'marked';
 import { emojiExtension } from './emoji';
 import { FITTING_HEADING, renderFittingHeading } from './fitting-heading';
@@ -151,12 +152,13 @@ export class SlideRenderer {
     const block = this.state?.blockOf.get(token);
     const lang = block?.lang ?? (token.lang ?? '').split(/[\s{]/)[0] ?? '';
     this.codeChars += token.text.length;
-    const pre = this.codeChars <= MAX_HIGHLIGHTED_PER_DECK ? highlightCode(token.text, lang) : plainCode(token.text, lang);
-    const highlighted = `<div class="dh-code-body">${pre}</div>`;
-    const mark = this.state ? `\uE000${this.state.code.push(highlighted) - 1}\uE000` : escapeHtml(token.text);
+    const code = this.codeChars <= MAX_HIGHLIGHTED_PER_DECK ? highlightCode(token.text, lang) : plainCode(token.text, lang);
+    const mark = this.state ? `\uE000${this.state.code.push(code) - 1}\uE000` : escapeHtml(token.text);
     const id = block ? ` data-block="${escapeHtml(block.id)}"` : '';
     const runnable = block?.runnable ? ' data-runnable="true"' : '';
-    return `<figure class="dh-code" data-lang="${escapeHtml(lang)}"${id}${runnable}>${mark}</figure>\n`;
+    // The <pre> is the slide's own child, as in Marp, so the theme's rules for `pre` and for a slide's
+    // first and last child apply to it; the presenter puts Run and Copy inside it, over the code.
+    return `<pre class="dh-code" data-lang="${escapeHtml(lang)}"${id}${runnable} tabindex="0">${mark}</pre>\n`;
   }
 
   /** A formula is typeset once the deck's `math` directive is known (it may come on a later slide):

@@ -83,7 +83,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
 
   const [fontSize, setFontSize] = useStoredState('deckhand.terminal.fontSize', 15, isNumber);
   const [screenReaderMode, setScreenReaderMode] = useStoredState('deckhand.terminal.screenReader', false, isBoolean);
-  const tone = themeTone(themeOf(deck.theme));
+  const tone = themeTone(themeOf(deck.theme), deck.directives.class);
   const terminalSettings = useMemo(() => ({ fontSize, tone, screenReaderMode }), [fontSize, tone, screenReaderMode]);
   const changeFontSize = useCallback(
     (step: number) => setFontSize((size) => Math.min(FONT_MAX, Math.max(FONT_MIN, size + step))),

@@ -74,10 +74,11 @@ export async function screenshotDeckhand(page: Page, deckhand: RunningDeckhand, 
   return { ...size, shots };
 }
 
-/** Fonts loaded and two frames drawn: fitted headings and auto-scaled blocks have settled. */
+/** Fonts and images loaded and two frames drawn: fitted headings and auto-scaled blocks have settled. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
+    await Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined)));
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
 }

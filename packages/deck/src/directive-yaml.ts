@@ -11,7 +11,7 @@ import type { Directives } from './model';
 
 /** Directives Deckhand or Marp reads from front matter and comments. */
 export const GLOBAL_DIRECTIVES = new Set([
-  'marp', 'theme', 'title', 'size', 'style', 'lang', 'headingDivider', 'math', 'html', 'duration',
+  'marp', 'theme', 'title', 'size', 'style', 'lang', 'headingDivider', 'math', 'html', 'breaks', 'duration',
   'description', 'author', 'image', 'url', 'keywords',
 ]);
 
@@ -133,6 +133,7 @@ function normalizeValue(name: string, value: unknown): unknown {
     }
     case 'marp':
     case 'html':
+    case 'breaks':
       return text === null ? value : text.toLowerCase() === 'true';
     case 'math':
       return text?.toLowerCase() === 'false' ? false : value;

@@ -160,3 +160,12 @@ describe('Marp Core\'s Markdown options', () => {
     expect(ours).toEqual(marp);
   });
 });
+
+describe('the breaks directive (a Deckhand extension, for decks written with wrapped lines)', () => {
+  it('joins a paragraph\'s lines as CommonMark does when a deck says breaks: false', () => {
+    const source = 'line one\nline two\n';
+    expect(parseDeck(source).slides[0]?.html).toBe('<p>line one<br />line two</p>\n');
+    expect(parseDeck(`---\nbreaks: false\n---\n${source}`).slides[0]?.html).toBe('<p>line one\nline two</p>\n');
+    expect(parseDeck(`---\nbreaks: false\n---\n${source}`).warnings).toEqual([]);
+  });
+});

@@ -54,6 +54,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   }
   const renderer = new SlideRenderer({
     allowAllHtml: options.html === true || globals.html === true,
+    breaks: globals.breaks !== false,
     resolveUrl: options.resolveUrl,
     math: front.directives.math !== false,
   });

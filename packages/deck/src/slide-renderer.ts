@@ -60,9 +60,7 @@ export interface RenderedInline {
 }
 
 export class SlideRenderer {
-  // Marp Core's Markdown options: CommonMark with tables, `~~strikethrough~~`, a single newline as a
-  // line break (`breaks`), and bare links only with their scheme (`linkify` without fuzzy links).
-  private readonly marked = new Marked({ gfm: true, breaks: true });
+  private readonly marked: Marked;
   private state: SlideState | null = null;
   private readonly inlineCache = new Map<string, RenderedInline>();
   /** The formulas of the header or footer being rendered (see inline()). */
@@ -70,7 +68,11 @@ export class SlideRenderer {
   /** Characters of code seen so far in this deck, against MAX_HIGHLIGHTED_PER_DECK. */
   private codeChars = 0;
 
-  constructor(private readonly options: { allowAllHtml: boolean; resolveUrl: UrlResolver | undefined; math: boolean }) {
+  constructor(private readonly options: { allowAllHtml: boolean; resolveUrl: UrlResolver | undefined; math: boolean; breaks: boolean }) {
+    // Marp Core's Markdown options: CommonMark with tables, `~~strikethrough~~`, a single newline as a
+    // line break (`breaks`, unless the deck says `breaks: false`), and bare links only with their
+    // scheme (`linkify` without fuzzy links).
+    this.marked = new Marked({ gfm: true, breaks: options.breaks });
     this.marked.use({
       // Marked's inline rules take quadratic time on some long runs (`a*a*a*…`, a heading full of
       // `<!--`); a paragraph or heading that long is no slide text, so it is shown as plain text.

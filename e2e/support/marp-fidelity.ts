@@ -52,7 +52,8 @@ export async function screenshotDeckhand(page: Page, deckhand: RunningDeckhand, 
   await page.goto(deckhand.url);
   await page.goto(`${deckhand.origin}/#/${id}/1`);
   const first = page.locator('.slide-area [aria-roledescription="slide"]');
-  await expect(first).toBeVisible();
+  // The first deck a server shows also loads its highlighter: longer than the usual wait under load.
+  await expect(first).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('t');
   await expect(page.locator('.audience')).toHaveClass(/layout-slide/);
   // Fit the frame to the slide's width (and a little more height), so the slide's scale is exactly 1.

@@ -3,7 +3,8 @@
 // and by the real `deckhand serve` in the same Chromium, each slide at the deck's size, compared pixel by
 // pixel (support/marp-fidelity.ts). Every slide must be within MAX_DIFF_PERCENT of Marp's pixels; when
 // one is not, the worst slides are written side by side (Marp | Deckhand | difference) to
-// test-results/marp-fidelity/. Each deck's figures are printed for docs/benchmarks.md.
+// test-results/marp-fidelity/ (every slide with DECKHAND_FIDELITY_IMAGES=1). Each deck's figures are
+// printed for docs/benchmarks.md.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,9 +54,11 @@ for (const deck of decks) {
     const mean = diffs.reduce((sum, diff) => sum + diff.percent, 0) / diffs.length;
     console.log(`| ${deck.id} | ${diffs.length} | ${worst[0]?.percent.toFixed(2)} % (slide ${worst[0]?.index}) | ${mean.toFixed(2)} % |`);
     const over = worst.filter((diff) => diff.percent > MAX_DIFF_PERCENT);
-    if (over.length > 0) {
+    // DECKHAND_FIDELITY_IMAGES=1 writes every slide side by side, to look at what passes too.
+    const shown = process.env.DECKHAND_FIDELITY_IMAGES ? diffs : over.slice(0, 5);
+    if (shown.length > 0) {
       mkdirSync(failures, { recursive: true });
-      for (const diff of over.slice(0, 5)) writeFileSync(path.join(failures, `${deck.id}-${diff.index}.png`), diff.sideBySide());
+      for (const diff of shown) writeFileSync(path.join(failures, `${deck.id}-${diff.index}.png`), diff.sideBySide());
     }
     expect(
       over.map((diff) => `slide ${diff.index}: ${diff.percent.toFixed(2)} %`),

@@ -43,13 +43,14 @@ export function readDirectiveYaml(text: string): DirectiveYaml {
   if (plain) return { values: normalizeDirectives(plain), unreadable: [] };
   const whole = parseMapping(loosen(text));
   if (whole.ok) return { values: normalizeDirectives(whole.values), unreadable: [] };
-  // One directive at a time: an entry is a line at column 0 and the indented lines under it.
+  // One directive at a time: an entry is a line at column 0 and the lines under it (indented, blank, or
+  // a list's `- item`, which YAML allows flush under its key).
   const values: Directives = {};
   const unreadable: DirectiveYaml['unreadable'] = [];
   const lines = text.split('\n');
   for (let start = 0; start < lines.length;) {
     let end = start + 1;
-    while (end < lines.length && /^(?:[ \t]|$)/.test(lines[end] ?? '')) end++;
+    while (end < lines.length && /^(?:[ \t]|-(?:[ \t]|$)|$)/.test(lines[end] ?? '')) end++;
     const entry = lines.slice(start, end).join('\n');
     if (entry.trim() && !/^\s*#/.test(entry)) {
       const read = parseMapping(loosen(entry));
@@ -95,7 +96,7 @@ type Parsed = { ok: true; values: Directives } | { ok: false; reason: string };
 
 function parseMapping(text: string): Parsed {
   try {
-    const document = parseDocument(text, { schema: 'failsafe', prettyErrors: false });
+    const document = parseDocument(text, { schema: 'failsafe', prettyErrors: false, logLevel: 'error' });
     const error = document.errors[0];
     if (error) return { ok: false, reason: error.message.split('\n')[0] ?? '' };
     // As in js-yaml's failsafe schema (Marpit's), a key with nothing after it is null, not '' (a slide's

@@ -169,3 +169,12 @@ describe('the breaks directive (a Deckhand extension, for decks written with wra
     expect(parseDeck(`---\nbreaks: false\n---\n${source}`).warnings).toEqual([]);
   });
 });
+
+describe('front matter read one directive at a time', () => {
+  it('keeps a list written flush under its key, and multi-line values, beside an unreadable line', () => {
+    const deck = parseDeck('---\nclass:\n- lead\n- invert\ntitle: [broken\nstyle: |\n  h1 { color: red }\n---\n# One\n');
+    expect(deck.slides[0]?.section.className).toBe('lead invert');
+    expect(deck.css).toContain('.dh-deck > section h1 { color: red }');
+    expect(deck.warnings).toEqual([{ line: 5, message: expect.stringMatching(/not valid YAML and was ignored/) }]);
+  });
+});

@@ -67,7 +67,8 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   if (typeof globals.style === 'string') addCss(globals.style, front.keyLines.style ?? 1, null);
 
   const tokens = lexSafely(renderer, front.body, front.bodyLineOffset + 1, warn);
-  const divider = headingDividerOf(tokens, front.bodyLineOffset + 1) ?? { value: globals.headingDivider, line: front.keyLines.headingDivider ?? 1 };
+  const divider = headingDividerOf(tokens, front.bodyLineOffset + 1)
+    ?? { value: globals.headingDivider, line: front.keyLines.headingDivider ?? 1 };
   const levels = headingLevels(divider.value, divider.line, warn);
   const sources = splitSlides(tokens, front.bodyLineOffset + 1, levels);
   if (sources.length >= MAX_SLIDES) {

@@ -59,6 +59,14 @@ export interface RenderedInline {
   math: MathToken[];
 }
 
+export interface RendererOptions {
+  allowAllHtml: boolean;
+  resolveUrl: UrlResolver | undefined;
+  math: boolean;
+  /** A single newline in a paragraph is a line break (Marp Core's `breaks`). */
+  breaks: boolean;
+}
+
 export class SlideRenderer {
   private readonly marked: Marked;
   private state: SlideState | null = null;
@@ -68,7 +76,7 @@ export class SlideRenderer {
   /** Characters of code seen so far in this deck, against MAX_HIGHLIGHTED_PER_DECK. */
   private codeChars = 0;
 
-  constructor(private readonly options: { allowAllHtml: boolean; resolveUrl: UrlResolver | undefined; math: boolean; breaks: boolean }) {
+  constructor(private readonly options: RendererOptions) {
     // Marp Core's Markdown options: CommonMark with tables, `~~strikethrough~~`, a single newline as a
     // line break (`breaks`, unless the deck says `breaks: false`), and bare links only with their
     // scheme (`linkify` without fuzzy links).
@@ -84,11 +92,12 @@ export class SlideRenderer {
           return { type: 'paragraph', raw: match[0], text, tokens: [plainText(text)], [TOO_LONG]: true };
         },
         // Marp links `https://…` and `user@host` but not `www.…` on its own (linkify's fuzzyLink is off).
+        // This and `del` return a text token where marked's type says a link or a strikethrough: marked
+        // takes any token.
         url(src) {
           const match = this.rules.inline.url.exec(src);
           return match?.[1] === 'www.' ? (plainText(match[0]) as unknown as Tokens.Link) : false;
         },
-        // (Both return a text token where marked's type says a link or a strikethrough: marked takes any token.)
         // markdown-it strikes through with two tildes only; `~one~` stays as written.
         del(src) {
           return src.startsWith('~') && !src.startsWith('~~') ? (plainText('~') as unknown as Tokens.Del) : false;

@@ -146,7 +146,8 @@ export interface Deck {
   css: string;
   /** Slide size in CSS pixels from the `size` directive: 16:9 = 1280×720 (default), 4:3 = 960×720. */
   size: { width: number; height: number };
-  /** The `theme` directive, or 'default'. The presenter maps it to its theme CSS. */
+  /** The `theme` directive, or 'default' (Marp's default theme, as in Marp). The presenter maps it to its
+   *  theme CSS, and an unknown name to Marp's default. */
   theme: string;
   /** Set when the deck has math but its engine (the `math` directive: MathJax by default) was not
    *  loaded yet, so formulas are shown as written (`<span class="dh-math-pending">`): call

@@ -132,7 +132,7 @@ const RUN_PROBE = `(() => {
 })()`;
 
 async function runToEnd(page: Page): Promise<number> {
-  await page.locator('.slide-area figure.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('.slide-area pre.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
   // A function, not a string: the live server's Content-Security-Policy forbids evaluating strings.
   await page.waitForFunction(() => (window as unknown as { __outputDrawn?: number }).__outputDrawn !== undefined, undefined, { timeout: 60_000 });
   return page.evaluate(() => {

@@ -43,7 +43,7 @@ async function openReader(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.locator('.replay-controls')).toBeVisible();
 }
-const blockOnSlide = (page: Page, index = 0) => page.locator('.slide-area figure.dh-code').nth(index);
+const blockOnSlide = (page: Page, index = 0) => page.locator('.slide-area pre.dh-code').nth(index);
 
 test('the built course opens from file://: slides, notes, navigation, and Run replays the recording', async ({ page }) => {
   await page.goto(pathToFileURL(path.join(site, 'index.html')).href);
@@ -202,7 +202,7 @@ test('the bundled course, built with its committed recordings, replays real Dock
   await page.getByRole('searchbox', { name: 'Search the course' }).fill('Hello from a container');
   await page.getByRole('link', { name: /What `docker run` does/ }).click();
   await expect(page.locator('.replay-controls')).toBeVisible();
-  const block = page.locator('.slide-area figure.dh-code', { hasText: 'busybox echo "Hello from a container"' });
+  const block = page.locator('.slide-area pre.dh-code', { hasText: 'busybox echo "Hello from a container"' });
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(pane(page)).toContainText('$ docker run --rm busybox echo "Hello from a container"');
   await expect(pane(page).locator('> div', { hasText: /^Hello from a container\s*$/ })).toHaveCount(1);

@@ -121,7 +121,7 @@ test('serve presents the course, and a Run block runs in the live terminal', asy
     await openDeck(page, deckhandServer, '#/01-welcome/3');
     await expect(page.locator('.slide-area').getByRole('heading', { name: 'Run a command' })).toBeVisible();
     await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
-    await page.locator('figure.dh-code').first().getByRole('button', { name: 'Run', exact: true }).click();
+    await page.locator('pre.dh-code').first().getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.locator('.xterm-rows')).toContainText('2 + 3 = 5');
     await expect(page.locator('.xterm-rows')).toContainText('apple');
     // Every terminal session starts the screen mirrors' worker thread, a file of its own in the package.

@@ -27,7 +27,7 @@ test('a run recorded in the presenter view is written for the offline course, wh
   await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
   await page.getByRole('button', { name: 'Record runs' }).click();
   await expect(page.getByRole('button', { name: 'Record runs' })).toHaveAttribute('aria-pressed', 'true');
-  await page.locator('.presenter-current figure.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('.presenter-current pre.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Recorded: echo "hello from the recording"' })).toBeVisible();
 
   const file = path.join(course, '.recordings', 'reader', 'hello.cast');
@@ -41,6 +41,6 @@ test('a run recorded in the presenter view is written for the offline course, wh
   expect(build.status, build.stderr).toBe(0);
   await page.goto(pathToFileURL(path.join(site, 'index.html')).href + '#/reader/1');
   await expect(page.locator('.replay-controls')).toBeVisible();
-  await page.locator('.slide-area figure.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('.slide-area pre.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('.terminal-pane .xterm-rows')).toContainText('hello from the recording');
 });

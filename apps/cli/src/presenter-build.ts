@@ -10,8 +10,8 @@ export const presenterDist = path.join(presenterDir, 'dist');
 /** The offline reader's build of the same app (`deckhand build` copies it into every site). */
 export const readerDist = path.join(presenterDir, 'dist-reader');
 
-const SOURCES = ['apps/presenter/src', 'apps/presenter/index.html', 'apps/presenter/vite.config.ts', 'packages/protocol/src'];
-const READER_SOURCES = ['apps/presenter/src', 'apps/presenter/vite.reader.config.ts', 'apps/presenter/vite.sw.config.ts', 'packages/recording/src', 'packages/export/src/reader-format.ts'];
+const SOURCES = ['apps/presenter/src', 'apps/presenter/build', 'apps/presenter/index.html', 'apps/presenter/vite.config.ts', 'packages/protocol/src'];
+const READER_SOURCES = ['apps/presenter/src', 'apps/presenter/build', 'apps/presenter/vite.reader.config.ts', 'apps/presenter/vite.sw.config.ts', 'packages/recording/src', 'packages/export/src/reader-format.ts'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

@@ -8,7 +8,7 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LoadedDeck } from '../deck-access/api';
 import { renderNotes } from '../presenter/notes-markdown';
-import { fitHeadings } from '../slides/fit-headings';
+import { autoScale } from '../slides/auto-scaling';
 import { themeOf, themeTone } from '../themes/themes';
 import { readerCourse, readerDeck } from './reader-data';
 import type { PrintKind } from './print-kind';
@@ -40,7 +40,7 @@ export default function PrintView({ kind }: { kind: PrintKind }) {
         else heading.setAttribute('role', 'presentation');
       });
     }
-    const unfit = [...element.querySelectorAll<HTMLElement>('.dh-deck')].map(fitHeadings);
+    const unfit = [...element.querySelectorAll<HTMLElement>('.dh-deck')].map(autoScale);
     const images = [...element.querySelectorAll('img')].map((image) => image.decode().catch(() => undefined));
     void Promise.all([document.fonts.ready, ...images]).then(() => (document.body.dataset.printReady = 'true'));
     return () => unfit.forEach((stop) => stop());
@@ -70,7 +70,7 @@ export default function PrintView({ kind }: { kind: PrintKind }) {
                     className="dh-deck"
                     data-print-deck={deck.id}
                     data-theme={theme}
-                    data-tone={themeTone(theme)}
+                    data-tone={themeTone(theme, deck.directives.class)}
                     style={{
                       width: deck.size.width,
                       height: deck.size.height,

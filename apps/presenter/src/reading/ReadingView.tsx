@@ -39,7 +39,7 @@ export function ReadingView({ session }: { session: DeckSession }) {
       )}
       {deck.slides.map((slide) => (
         <article key={slide.index} className="reading-slide" data-slide={slide.index} aria-label={`Slide ${slide.index} of ${deck.slides.length}`}>
-          <div className="dh-deck" data-theme={theme} data-tone={themeTone(theme)} dangerouslySetInnerHTML={{ __html: slide.sectionHtml }} />
+          <div className="dh-deck" data-theme={theme} data-tone={themeTone(theme, deck.directives.class)} dangerouslySetInnerHTML={{ __html: slide.sectionHtml }} />
           {READER && slide.notes.length > 0 && (
             <aside className="reading-notes" aria-label="Notes" dangerouslySetInnerHTML={{ __html: renderNotes(slide.notes) }} />
           )}

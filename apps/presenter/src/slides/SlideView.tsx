@@ -7,7 +7,7 @@ import type { Slide } from '@deckhand/deck';
 import type { LoadedDeck } from '../deck-access/api';
 import { themeOf, themeTone } from '../themes/themes';
 import { attachCodeActions, type CodeActions } from './code-actions';
-import { fitHeadings } from './fit-headings';
+import { autoScale } from './auto-scaling';
 import { attachRecordedOutputs } from './recorded-outputs';
 import { watchSlideOverflow } from './slide-overflow';
 
@@ -40,8 +40,8 @@ export function SlideView({ slide, deck, actions, running, thumbnail, outputs }:
     return () => observer.disconnect();
   }, [width, height]);
 
-  // Marp's `<!-- fit -->` headings fill the slide's width, after layout and again when sizes change.
-  useLayoutEffect(() => (canvas.current ? fitHeadings(canvas.current) : undefined), [slide, theme]);
+  // Marp's auto-scaling (`<!-- fit -->` headings, wide code blocks), after layout and when sizes change.
+  useLayoutEffect(() => (canvas.current ? autoScale(canvas.current) : undefined), [slide, theme]);
 
   const controls = useRef<ReturnType<typeof attachCodeActions> | null>(null);
   useLayoutEffect(() => {
@@ -77,7 +77,7 @@ export function SlideView({ slide, deck, actions, running, thumbnail, outputs }:
         data-slide={slide.index}
         className={thumbnail ? 'dh-deck slide-canvas' : 'dh-deck slide-canvas slide-enter'}
         data-theme={theme}
-        data-tone={themeTone(theme)}
+        data-tone={themeTone(theme, deck.directives.class)}
         role="region"
         aria-roledescription="slide"
         aria-label={`Slide ${slide.index} of ${deck.slides.length}`}

@@ -5,8 +5,8 @@ import type { RecordedRun } from '@deckhand/export/reader-format';
 
 export function attachRecordedOutputs(root: HTMLElement, recordings: Record<string, RecordedRun>): () => void {
   const added: HTMLElement[] = [];
-  for (const figure of root.querySelectorAll<HTMLElement>('figure.dh-code[data-runnable="true"]')) {
-    const run = figure.dataset.block ? recordings[figure.dataset.block] : undefined;
+  for (const pre of root.querySelectorAll<HTMLElement>('pre.dh-code[data-runnable="true"]')) {
+    const run = pre.dataset.block ? recordings[pre.dataset.block] : undefined;
     const output = document.createElement('div');
     output.className = 'recorded-output';
     const label = document.createElement('div');
@@ -14,11 +14,11 @@ export function attachRecordedOutputs(root: HTMLElement, recordings: Record<stri
     label.textContent = run ? 'Recorded output' : 'No recording of this block';
     output.append(label);
     if (run) {
-      const pre = document.createElement('pre');
-      pre.textContent = run.text;
-      output.append(pre);
+      const text = document.createElement('pre');
+      text.textContent = run.text;
+      output.append(text);
     }
-    figure.after(output);
+    pre.after(output);
     added.push(output);
   }
   return () => {

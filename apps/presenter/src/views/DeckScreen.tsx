@@ -99,7 +99,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
 
   const [fontSize, setFontSize] = useStoredState('deckhand.terminal.fontSize', 15, isNumber);
   const [screenReaderMode, setScreenReaderMode] = useStoredState('deckhand.terminal.screenReader', false, isBoolean);
-  const tone = themeTone(themeOf(deck.theme));
+  const tone = themeTone(themeOf(deck.theme), deck.directives.class);
   // A follower's page has no shell: it shows the trainer's terminal while the trainer shares one.
   const watch = follow.hasShell ? undefined : (follow.status.position?.terminal ?? null);
   const terminalSettings = useMemo(() => ({ fontSize, tone, screenReaderMode, watch }), [fontSize, tone, screenReaderMode, watch]);

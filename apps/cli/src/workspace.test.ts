@@ -74,7 +74,7 @@ describe('the workspace configuration', () => {
     expect(config.postAttachCommand).toEqual({ deckhand: 'npm start' });
     expect(config.forwardPorts).toEqual([4321]);
     // Nothing here makes the port public: Codespaces and VS Code keep a forwarded port private.
-    expect(config.portsAttributes).toEqual({ '4321': { label: 'Deckhand', onAutoForward: 'openBrowserOnce' } });
+    expect(config.portsAttributes).toEqual({ '4321': { label: 'Deckhand', onAutoForward: 'openBrowserOnce', requireLocalPort: true } });
   });
 
   it("agrees with a new course's workspace on what attendees get: the base image, Docker, the port and its label, the start command", () => {
@@ -195,7 +195,7 @@ function get(port: number, target: string, headers: Record<string, string>): Pro
       response.on('data', (chunk: string) => (body += chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
     });
-    sent.on('error', reject);
+    sent.on('error', (error) => reject(new Error(`no answer on the published port (${error.message}): Deckhand must listen where a forwarder reaches it, not on the container's loopback`)));
     sent.end();
   });
 }

@@ -90,7 +90,7 @@ describe('deckhand init', () => {
     // In a workspace, `deckhand serve` listens where the forwarder reaches it by itself.
     expect(Object.values(config.postAttachCommand)).toEqual(['npm start']);
     expect(config.forwardPorts).toEqual([4321]);
-    expect(config.portsAttributes['4321']).toEqual({ label: 'Deckhand', onAutoForward: 'openBrowserOnce' });
+    expect(config.portsAttributes['4321']).toEqual({ label: 'Deckhand', onAutoForward: 'openBrowserOnce', requireLocalPort: true });
 
     const gitpod = parseYaml(readFileSync(path.join(course, '.gitpod.yml'), 'utf8'));
     expect(gitpod.tasks).toEqual([{ name: 'Deckhand', init: 'npm install', command: 'npm start' }]);

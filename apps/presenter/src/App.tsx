@@ -2,8 +2,15 @@
 // presenter or overview view (see route.ts).
 import { useEffect, useState } from 'react';
 import { DeckIndex } from './deck-index/DeckIndex';
+import { useFollowNavigation } from './follow/use-follow-navigation';
 import { onNavigate, readRoute, type Route } from './route';
 import { DeckScreen } from './views/DeckScreen';
+import { READER } from './reader/reader-mode';
+import { printKind } from './reader/print-kind';
+import ReaderPrintView from './reader/PrintView';
+
+// `deckhand pdf` prints the reader build; the live app's build leaves the print view out.
+const PrintView = READER ? ReaderPrintView : null;
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => readRoute());
@@ -16,6 +23,10 @@ export function App() {
     [],
   );
 
+  useFollowNavigation(route);
+
+  const print = PrintView ? printKind() : null;
+  if (PrintView && print) return <PrintView kind={print} />;
   if (route.deck === null) return <DeckIndex />;
   return <DeckScreen key={route.deck} route={route} deckId={route.deck} />;
 }

@@ -53,6 +53,10 @@ export interface RunnableBlockOptions {
   timeout?: number;
   expect?: 'exact' | 'contains' | 'none';
   id?: string;
+  /** The expected output is what Docker Engine this version (`23`, `29.1`) or later prints. */
+  engine?: string;
+  /** The expected output is what an engine with this image store prints (`image-store=containerd`). */
+  imageStore?: 'containerd' | 'classic';
 }
 
 export interface CodeBlock {

@@ -4,8 +4,17 @@
 // it itself: as a bearer header on requests, and as a single-use ticket on WebSocket addresses (a
 // browser cannot put headers on a WebSocket). Reloads, new tabs and the presenter window of this
 // browser share the storage, so they share the access. See docs/architecture.md, Access.
+//
+// Each role has its own door and keeps its own credential: a page under /follow/ is a follower's (it
+// reads the decks and follows the trainer), any other page the trainer's, so a trainer who tries the
+// follower link in the same browser keeps the trainer's access in the other tabs.
 
-const CREDENTIAL_KEY = 'deckhand.credential';
+export type PageRole = 'trainer' | 'follower';
+
+/** Whose page this is, from its address. */
+export const PAGE_ROLE: PageRole = typeof window !== 'undefined' && window.location.pathname.startsWith('/follow/') ? 'follower' : 'trainer';
+
+const CREDENTIAL_KEY = PAGE_ROLE === 'follower' ? 'deckhand.follower.credential' : 'deckhand.credential';
 const CLIENT_KEY = 'deckhand.client';
 const ACCESS_META = 'meta[name="deckhand-access"]';
 
@@ -33,7 +42,8 @@ const storage: Pick<Storage, 'getItem' | 'setItem'> = (() => {
 export function takeAccessFromPage(): void {
   const meta = document.querySelector(ACCESS_META);
   const credential = meta?.getAttribute('content');
-  if (credential) storage.setItem(CREDENTIAL_KEY, credential);
+  // The server gives each door's page its own role's credential; a mismatch would be a bug, not a grant.
+  if (credential && meta?.getAttribute('data-role') === PAGE_ROLE) storage.setItem(CREDENTIAL_KEY, credential);
   meta?.remove();
   const address = new URL(window.location.href);
   if (address.searchParams.has('token')) {

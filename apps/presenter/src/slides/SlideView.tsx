@@ -8,6 +8,7 @@ import type { LoadedDeck } from '../deck-access/api';
 import { themeOf, themeTone } from '../themes/themes';
 import { attachCodeActions, type CodeActions } from './code-actions';
 import { fitHeadings } from './fit-headings';
+import { attachRecordedOutputs } from './recorded-outputs';
 import { watchSlideOverflow } from './slide-overflow';
 
 export interface SlideViewProps {
@@ -18,9 +19,11 @@ export interface SlideViewProps {
   running?: ReadonlySet<string>;
   /** A still picture of the slide (overview, next slide): not focusable, not animated. */
   thumbnail?: boolean;
+  /** Show each block's recorded output under it (the offline reader's "All outputs"). */
+  outputs?: boolean;
 }
 
-export function SlideView({ slide, deck, actions, running, thumbnail }: SlideViewProps) {
+export function SlideView({ slide, deck, actions, running, thumbnail, outputs }: SlideViewProps) {
   const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(0);
@@ -55,9 +58,14 @@ export function SlideView({ slide, deck, actions, running, thumbnail }: SlideVie
   }, [running, slide, actions]);
   useLayoutEffect(() => {
     const element = canvas.current;
+    if (!element || !outputs || !deck.recordings) return;
+    return attachRecordedOutputs(element, deck.recordings);
+  }, [slide, outputs, deck.recordings]);
+  useLayoutEffect(() => {
+    const element = canvas.current;
     if (!element || thumbnail) return;
     return watchSlideOverflow(element);
-  }, [slide, thumbnail]);
+  }, [slide, thumbnail, outputs]);
 
   return (
     <div className="slide-frame" ref={frame}>

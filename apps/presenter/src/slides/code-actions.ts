@@ -7,6 +7,8 @@ import type { CodeBlock } from '@deckhand/deck';
 export interface CodeActions {
   run(block: CodeBlock): void;
   stop(block: CodeBlock): void;
+  /** False on a page with no shell of its own (a follower's): Copy only. */
+  canRun?: boolean;
 }
 
 interface BlockControls {
@@ -24,7 +26,7 @@ export function attachCodeActions(root: HTMLElement, blocks: CodeBlock[], action
     const toolbar = document.createElement('div');
     toolbar.className = 'code-actions';
     const controls: BlockControls = { block, figure, run: null, stop: null };
-    if (block.runnable) {
+    if (block.runnable && actions.canRun !== false) {
       const where = block.options.term && block.options.term > 1 ? ` in terminal ${block.options.term}` : ' in the terminal';
       const verb = block.options.type ? 'Type' : 'Run';
       controls.run = button(verb, `${verb} this block${where}`, () => actions.run(block));

@@ -78,6 +78,11 @@ export class AccessPolicy {
     return undefined;
   }
 
+  /** Every secret and credential this server holds now, for keeping them out of recordings and logs. */
+  secrets(): string[] {
+    return [this.token, this.trainerCredential, this.followSecret, this.followerCredential];
+  }
+
   /**
    * A new follower link: the old one and every credential it gave stop working at once, and whoever
    * listens (the follow feed) closes their sockets. Lasts until the server stops; a server started

@@ -14,12 +14,13 @@ set -uo pipefail
 
 COURSE_IMAGES=(
   busybox:latest
-  busybox:1.36
-  alpine:3.20
-  golang:1.22-alpine
+  busybox:musl
+  busybox:1.37
+  alpine:3.24
+  golang:1.27-alpine
+  node:24-alpine
   rust:1.88-slim-bookworm
   debian:bookworm-slim
-  node:20-alpine
   tonistiigi/binfmt
 )
 if [ $# -gt 0 ]; then images=("$@"); else images=("${COURSE_IMAGES[@]}"); fi

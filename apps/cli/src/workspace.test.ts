@@ -104,7 +104,7 @@ describe('the workspace configuration', () => {
     const listed = [...readFileSync(path.join(root, 'slides/README.md'), 'utf8').matchAll(/^\s*docker pull (\S+)/gm)].map((match) => match[1]);
     const array = /^COURSE_IMAGES=\(([^)]*)\)/m.exec(readFileSync(PULL_SCRIPT, 'utf8'))?.[1] ?? '';
     expect(listed.length).toBeGreaterThan(0);
-    expect(array.split(/\s+/).filter(Boolean)).toEqual(listed);
+    expect(array.split(/\s+/).filter(Boolean), 'COURSE_IMAGES in .devcontainer/pull-course-images.sh is the list in slides/README.md').toEqual(listed);
   });
 
   it('lets the workspace start when no Docker engine answers: the pull script says so and succeeds', () => {

@@ -44,10 +44,11 @@ export const recordCommand: Command = {
       },
       usage,
     );
-    const { decks, only, timeout, openTerminal } = await deckRunFromFlags(values, positionals, usage);
+    // Flags first, then the decks: a bad flag is named whatever the folder holds.
     const idleTimeLimit = positiveNumber(values['idle-limit'], '--idle-limit', usage);
     const maxMegabytes = positiveNumber(values['max-size'], '--max-size', usage);
     if (values.format !== undefined && values.format !== 'v3' && values.format !== 'v2') throw new UsageError(`--format is v3 or v2, got "${values.format}"`, usage);
+    const { decks, only, timeout, openTerminal } = await deckRunFromFlags(values, positionals, usage);
 
     const stopping = new AbortController();
     const onInterrupt = (): void => {

@@ -1,5 +1,7 @@
-// `@deckhand/docker`: the Docker engine through its command-line client, for the sandbox, `check` and tests.
+// `@deckhand/docker`: the Docker engine, through its API for what lasts as long as a terminal (sandbox
+// containers, the reaper) and through its command-line client for `check` and the sidecar engine.
 export { DockerClient, type DockerResult, type DockerRunOptions } from './docker-client';
+export { DockerEngine, sizeBytes, type AttachedContainer, type Labelled, type Labels } from './docker-engine';
 export { engineAbsence } from './engine-absence';
 export { ownerId, ownerIsGone } from './owner';
 export { reapOrphans, type OrphanLabels, type Reaped } from './reap-orphans';

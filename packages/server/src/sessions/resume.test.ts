@@ -3,20 +3,22 @@
 // it, even while a flood runs), and several pages share one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Flow } from '@deckhand/protocol';
-import { startTestServer, type StartedTestServer } from './test-server';
+import { startTestServer, TEST_BACKENDS, type StartedTestServer } from './test-server';
 import { TestTerminal } from './terminal-test-client';
 
+describe.each(TEST_BACKENDS)('$name', (backend) => {
+if (backend.absent) console.warn(`skipping the ${backend.name}: ${backend.absent}`);
 let test: StartedTestServer;
 
 beforeAll(async () => {
-  test = await startTestServer();
+  if (!backend.absent) test = await startTestServer({}, undefined, backend);
 });
 
 afterAll(async () => {
-  await test.server.close();
+  await test?.server.close();
 });
 
-describe('resuming a session', () => {
+describe.skipIf(backend.absent !== null)('resuming a session', () => {
   it('survives 100 forced disconnects during a numbered-line stream: every line seen exactly once', async () => {
     const lines = 1_000_000;
     let terminal = await TestTerminal.open(test, { term: 1 });
@@ -55,6 +57,7 @@ describe('resuming a session', () => {
 
   it('gives a reloaded page (no offset) the same shell, same $$, with its screen', async () => {
     const first = await TestTerminal.open(test, { term: 2 });
+    await first.prompt();
     const pid = await first.run('echo $$');
     await first.run('echo screen-marker-$((40+2))');
     first.close();
@@ -84,8 +87,10 @@ describe('resuming a session', () => {
 
   it('does not let another browser reach a session by its term number', async () => {
     const mine = await TestTerminal.open(test, { term: 5 });
+    await mine.prompt();
     const pid = await mine.run('echo $$');
     const stranger = await TestTerminal.open(test.accessOnly, { term: 5 });
+    await stranger.prompt();
     expect(await stranger.run('echo $$')).not.toBe(pid);
     expect(stranger.attached?.session).not.toBe(mine.attached?.session);
     mine.close();
@@ -94,6 +99,7 @@ describe('resuming a session', () => {
 
   it('gives a page whose offset left the replay buffer the screen of the same shell', async () => {
     const first = await TestTerminal.open(test, { term: 6 });
+    await first.prompt();
     const pid = await first.run('echo $$');
     const lines = Math.ceil((2 * Flow.replayBufferBytes) / 7); // numbers up to 7 digits and \r\n: twice the ring
     await first.run(`seq 1 ${lines}; echo gap-marker-$((40+2))`, 60_000);
@@ -128,4 +134,5 @@ describe('resuming a session', () => {
     flooding.close();
     joined.close();
   }, 90_000);
+});
 });

@@ -83,6 +83,22 @@ export class DockerEngine {
     }
   }
 
+  /** Memory the container's cgroup uses now (what `docker stats` shows), or undefined when it is gone. */
+  async memoryBytes(id: string): Promise<number | undefined> {
+    try {
+      const stats = (await this.api.getContainer(id).stats({ stream: false, 'one-shot': true } as { stream: false })) as {
+        memory_stats?: { usage?: number; stats?: { inactive_file?: number; total_inactive_file?: number } };
+      };
+      const usage = stats.memory_stats?.usage;
+      if (usage === undefined) return undefined;
+      // As the docker CLI does: page cache that could be dropped is not the container's own.
+      const cache = stats.memory_stats?.stats?.inactive_file ?? stats.memory_stats?.stats?.total_inactive_file ?? 0;
+      return Math.max(0, usage - cache);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Removes a container and its anonymous volumes; one already gone (or going) is no error. */
   async remove(id: string): Promise<void> {
     try {

@@ -4,4 +4,4 @@ export { DockerClient, type DockerResult, type DockerRunOptions } from './docker
 export { DockerEngine, sizeBytes, type AttachedContainer, type Labelled, type Labels } from './docker-engine';
 export { engineAbsence } from './engine-absence';
 export { ownerId, ownerIsGone } from './owner';
-export { reapOrphans, type OrphanLabels, type Reaped } from './reap-orphans';
+export { reapOrphans, removeOwnedBy, type OrphanLabels, type Reaped } from './reap-orphans';

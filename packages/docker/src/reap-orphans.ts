@@ -16,9 +16,17 @@ export interface Reaped {
   volumes: number;
 }
 
-export async function reapOrphans(engine: DockerEngine, { label, ownerLabel }: OrphanLabels): Promise<Reaped> {
-  const orphaned = (objects: Labelled[]): string[] =>
-    objects.filter(({ labels }) => ownerIsGone(labels[ownerLabel] ?? '')).map(({ id }) => id);
+export function reapOrphans(engine: DockerEngine, labels: OrphanLabels): Promise<Reaped> {
+  return removeLabelled(engine, labels, ownerIsGone);
+}
+
+/** Removes everything `owner` (this process: ownerId()) created, for a clean stop. */
+export function removeOwnedBy(engine: DockerEngine, labels: OrphanLabels, owner: string): Promise<Reaped> {
+  return removeLabelled(engine, labels, (value) => value === owner || value.startsWith(`${owner}:`));
+}
+
+async function removeLabelled(engine: DockerEngine, { label, ownerLabel }: OrphanLabels, remove: (owner: string) => boolean): Promise<Reaped> {
+  const orphaned = (objects: Labelled[]): string[] => objects.filter(({ labels }) => remove(labels[ownerLabel] ?? '')).map(({ id }) => id);
   const found = await engine.labelled(label);
   // Containers first: a network or volume still in use by one cannot be removed.
   const containers = orphaned(found.containers);

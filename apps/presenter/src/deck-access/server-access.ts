@@ -5,9 +5,18 @@
 // browser cannot put headers on a WebSocket). Reloads, new tabs and the presenter window of this
 // browser share the storage, so they share the access. See docs/architecture.md, Access.
 
-const CREDENTIAL_KEY = 'deckhand.credential';
 const CLIENT_KEY = 'deckhand.client';
 const ACCESS_META = 'meta[name="deckhand-access"]';
+/**
+ * An attendee's page (under `/join/`) keeps its credential apart from the trainer's: the same browser
+ * opening an invite link must not lose the trainer's access, nor present it on the attendee's page.
+ */
+const ATTENDEE_DOOR = '/join/';
+const isAttendeePage = typeof window !== 'undefined' && window.location.pathname.startsWith(ATTENDEE_DOOR);
+const CREDENTIAL_KEY = isAttendeePage ? 'deckhand.attendee-credential' : 'deckhand.credential';
+const ROLE_KEY = isAttendeePage ? 'deckhand.attendee-role' : 'deckhand.role';
+
+export type AccessRole = 'trainer' | 'follower' | 'attendee';
 
 export class AccessNeededError extends Error {
   override name = 'AccessNeededError';
@@ -34,12 +43,20 @@ export function takeAccessFromPage(): void {
   const meta = document.querySelector(ACCESS_META);
   const credential = meta?.getAttribute('content');
   if (credential) storage.setItem(CREDENTIAL_KEY, credential);
+  const role = meta?.getAttribute('data-role');
+  if (credential && role) storage.setItem(ROLE_KEY, role);
   meta?.remove();
   const address = new URL(window.location.href);
   if (address.searchParams.has('token')) {
     address.searchParams.delete('token');
     window.history.replaceState(window.history.state, '', address.pathname + address.search + address.hash);
   }
+}
+
+/** Who this page is to its server, as the server said when it gave the credential (the trainer by default). */
+export function accessRole(): AccessRole {
+  const role = storage.getItem(ROLE_KEY);
+  return role === 'follower' || role === 'attendee' ? role : isAttendeePage ? 'attendee' : 'trainer';
 }
 
 /** A request to this page's server with the page's credential (never cookies). */

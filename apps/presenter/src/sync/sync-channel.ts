@@ -3,7 +3,7 @@
 // The socket reconnects with a growing delay, so a server restart or a Wi-Fi drop heals by itself. The
 // server's welcome names its run: a new name after a reconnection means it restarted (shells ended).
 import { parseSyncMessage, type SyncBody, type SyncMessage } from '@deckhand/protocol';
-import { socketAddress } from '../deck-access/server-access';
+import { accessRole, socketAddress } from '../deck-access/server-access';
 
 const CHANNEL_NAME = 'deckhand-presenter-sync';
 const RECONNECT_MIN_MS = 500;
@@ -65,6 +65,8 @@ export class SyncChannel {
 
   /** Asks for a ticket, then opens the socket; a failure of either is retried, later and later. */
   private connect(): void {
+    // An attendee's views sync in their own browser only: the server's sync is the trainer's deck.
+    if (accessRole() === 'attendee') return;
     socketAddress('/ws/presenter').then(
       (address) => {
         if (!this.closed) this.open(address);

@@ -11,6 +11,7 @@ import { useDeck } from '../deck-access/use-deck';
 import { AudienceView } from '../audience/AudienceView';
 import { exercisesOf } from '../exercises/exercises';
 import { useExerciseProgress } from '../exercises/use-exercise-progress';
+import { useAttendeeReport } from '../classroom/use-attendee-report';
 import { useLayout } from '../layout/use-layout';
 import { HelpDialog } from '../navigation/HelpDialog';
 import type { Command } from '../navigation/shortcuts';
@@ -92,6 +93,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
 
   const exercises = useMemo(() => exercisesOf(deck), [deck]);
   const progress = useExerciseProgress(deck.id);
+  useAttendeeReport(deck.id, current, progress.done);
   const [helpOpen, setHelpOpen] = useState(false);
 
   // The audience view's overview is a route (Back closes it); over the presenter view it is a layer, so

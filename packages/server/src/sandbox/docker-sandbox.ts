@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { DockerEngine, ownerId, reapOrphans, sizeBytes } from '@deckhand/docker';
+import { DockerEngine, ownerId, reapOrphans, removeOwnedBy, sizeBytes } from '@deckhand/docker';
 import { EngineShell } from './engine-shell';
 import type { Sandbox, Shell, ShellOptions } from './sandbox';
 import { SANDBOX_LABEL, SANDBOX_OWNER_LABEL } from './sandbox-labels';
@@ -56,6 +56,8 @@ export class DockerSandbox implements Sandbox {
   private constructor(
     readonly engineApi: DockerEngine,
     private readonly options: DockerSandboxOptions,
+    /** Removals under way, shared by this sandbox and its labelled copies, awaited by close(). */
+    private readonly removals = new Set<Promise<void>>(),
   ) {}
 
   /**
@@ -78,7 +80,22 @@ export class DockerSandbox implements Sandbox {
 
   /** The same sandbox with other labels on its containers (an attendee's), sharing the engine connection. */
   withLabels(labels: Record<string, string>): DockerSandbox {
-    return new DockerSandbox(this.engineApi, { ...this.options, labels: { ...this.options.labels, ...labels } });
+    return new DockerSandbox(this.engineApi, { ...this.options, labels: { ...this.options.labels, ...labels } }, this.removals);
+  }
+
+  /** Memory this server's running sandboxes use now, summed by the value of `label` on them. */
+  async memoryByLabel(label: string): Promise<Map<string, number>> {
+    const { containers } = await this.engineApi.labelled(label);
+    const mine = containers.filter(({ labels }) => labels[SANDBOX_OWNER_LABEL] === ownerId());
+    const sums = new Map<string, number>();
+    await Promise.all(
+      mine.map(async ({ id, labels }) => {
+        const bytes = await this.engineApi.memoryBytes(id);
+        const key = labels[label] ?? '';
+        if (bytes !== undefined) sums.set(key, (sums.get(key) ?? 0) + bytes);
+      }),
+    );
+    return sums;
   }
 
   async openShell(options: ShellOptions): Promise<Shell> {
@@ -86,13 +103,25 @@ export class DockerSandbox implements Sandbox {
     const engine = this.options.engine ? await this.options.engine.start(name, this.options.network, ['/tmp', HOME], this.options.share) : null;
     try {
       const attached = await this.engineApi.runAttached(this.containerSpec(name, options, engine));
-      const shell = new EngineShell(this.engineApi, attached, () => engine?.stop());
+      const shell = new EngineShell(this.engineApi, attached, () => engine?.stop(), (removal) => {
+        this.removals.add(removal);
+        void removal.finally(() => this.removals.delete(removal));
+      });
       await shell.started(options.cols, options.rows);
       return shell;
     } catch (error) {
       await engine?.stop();
       throw error;
     }
+  }
+
+  /**
+   * Waits for the removals under way, then removes anything else this server created (a session's
+   * engine still starting): stopping the server leaves nothing behind.
+   */
+  async close(): Promise<void> {
+    await Promise.all([...this.removals]);
+    await removeOwnedBy(this.engineApi, { label: SANDBOX_LABEL, ownerLabel: SANDBOX_OWNER_LABEL }, ownerId());
   }
 
   /** The hardening, in one place: each setting is explained in docs/sandboxes.md. */

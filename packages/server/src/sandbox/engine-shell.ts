@@ -23,6 +23,8 @@ export class EngineShell implements Shell {
     private readonly engine: DockerEngine,
     private readonly container: AttachedContainer,
     private readonly afterEnd: () => Promise<void> | undefined,
+    /** Told of the removal when the shell is disposed, so a stopping server can wait for it. */
+    private readonly removing: (removal: Promise<void>) => void,
   ) {
     this.stream = container.stream;
     this.stream.on('error', () => this.stream.destroy());
@@ -95,7 +97,12 @@ export class EngineShell implements Shell {
     this.exitListeners.clear();
     this.stream.destroy();
     // Closing the stream does not stop the container: remove it, then the session's engine if any.
-    void this.engine.remove(this.container.id).finally(() => void this.afterEnd());
+    this.removing(
+      this.engine
+        .remove(this.container.id)
+        .then(async () => void (await this.afterEnd()))
+        .catch(() => undefined),
+    );
   }
 
   private maybeExited(): void {

@@ -102,6 +102,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     next();
   });
 
+  // For a container's health check: answers while the server serves, and tells nothing else.
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('text').send('ok');
+  });
   app.use(accessRoutes(policy, tickets, options.appDir));
   app.use(following.routes);
   if (classroom) app.use(classroom.routes);

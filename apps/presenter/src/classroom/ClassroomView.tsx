@@ -75,6 +75,13 @@ export function ClassroomView() {
         <button type="button" onClick={() => setSheet((value) => !value)}>
           {sheet ? 'Hide the printable sheet' : 'Printable sheet with QR codes'}
         </button>{' '}
+        {sheet && (
+          <>
+            <button type="button" onClick={() => window.print()}>
+              Print
+            </button>{' '}
+          </>
+        )}
         <button
           type="button"
           onClick={() => {
@@ -86,6 +93,14 @@ export function ClassroomView() {
       </div>
       {sheet ? (
         <div className="sheet">
+          {state.classQr && (
+            <figure>
+              <img className="qr" alt="QR code of the class link" src={svgData(state.classQr)} width={144} height={144} />
+              <figcaption>
+                <strong>The class link</strong> (each attendee gives a name)
+              </figcaption>
+            </figure>
+          )}
           {state.attendees.map((attendee) => (
             <figure key={attendee.id}>
               {attendee.qr && <img className="qr" alt={`QR code of ${attendee.name}'s link`} src={svgData(attendee.qr)} width={144} height={144} />}

@@ -50,6 +50,7 @@ export const DEFAULT_DOCKER_SANDBOX: Omit<DockerSandboxOptions, 'image'> = {
 };
 
 const HOME = '/home/deckhand';
+let sweptOwnId = false;
 
 export class DockerSandbox implements Sandbox {
   readonly name = 'docker';
@@ -73,7 +74,15 @@ export class DockerSandbox implements Sandbox {
     if (!(await engine.hasImage(options.image))) {
       throw new Error(`--sandbox docker: image ${options.image} is not present; build or load it first (scripts/docker-engine.sh up builds busybox).`);
     }
-    await reapOrphans(engine, { label: SANDBOX_LABEL, ownerLabel: SANDBOX_OWNER_LABEL });
+    const labels = { label: SANDBOX_LABEL, ownerLabel: SANDBOX_OWNER_LABEL };
+    await reapOrphans(engine, labels);
+    // A process restarted in the same container has the same host name and pid as the one that
+    // crashed there, so its leftovers look alive to the reaper: the first sandbox of a process removes
+    // whatever already carries its own owner id (nothing of this process can exist yet).
+    if (!sweptOwnId) {
+      sweptOwnId = true;
+      await removeOwnedBy(engine, labels, ownerId());
+    }
     await options.engine?.prepare();
     return new DockerSandbox(engine, options);
   }

@@ -27,8 +27,8 @@ export function classroomFromFlags(
     if (stray) throw new UsageError(`${stray} applies to --classroom only`, usage);
     return undefined;
   }
-  if (values.sandbox !== 'docker') {
-    throw new UsageError('--classroom needs --sandbox docker: an attendee must never get a shell on this machine', usage);
+  if (values.sandbox !== 'docker' && values.sandbox !== 'kubernetes') {
+    throw new UsageError('--classroom needs --sandbox docker (or kubernetes): an attendee must never get a shell on this machine', usage);
   }
   const maxAttendees = count(values['max-attendees'], '--max-attendees', 30, usage);
   const maxSandboxes = count(values['max-sandboxes'], '--max-sandboxes', maxAttendees, usage);

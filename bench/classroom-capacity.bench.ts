@@ -17,6 +17,8 @@ import { exchangeSecret } from '@deckhand/server';
 const STEPS = (process.env.DECKHAND_BENCH_ATTENDEES ?? '10,30,60').split(',').map(Number);
 const TYPING_MS = 20_000;
 const COMMANDS = ['echo hello-$((RANDOM % 100))', 'ls /', 'date', 'cat /etc/passwd | wc -l', 'pwd', 'echo done'];
+/** A shell prompt at the end of the output, perhaps followed by busybox ash's cursor position query. */
+const PROMPT = new RegExp(String.raw`[$#] (\x1b\[6n)?$`);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const percentile = (values: number[], p: number): number => {
@@ -98,7 +100,7 @@ class Attendee {
           this.keySentAt = undefined;
         }
         this.text = (this.text + Buffer.from(frame.data).toString('latin1')).slice(-400);
-        if (Number.isNaN(this.startToPromptMs) && /[$#] (\x1b\[6n)?$/.test(this.text)) {
+        if (Number.isNaN(this.startToPromptMs) && PROMPT.test(this.text)) {
           this.startToPromptMs = performance.now() - started;
           clearTimeout(timer);
           resolve();

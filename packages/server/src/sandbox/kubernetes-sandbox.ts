@@ -138,7 +138,6 @@ class TerminalOutput extends Writable {
 }
 
 class KubernetesShell implements Shell {
-  private readonly dataListeners = new Set<(data: Uint8Array) => void>();
   private readonly exitListeners = new Set<(exit: ShellExit) => void>();
   private socket!: WebSocket;
   private disposed = false;
@@ -146,6 +145,7 @@ class KubernetesShell implements Shell {
   readonly pid = 0;
 
   private constructor(
+    private readonly dataListeners: Set<(data: Uint8Array) => void>,
     private readonly core: CoreV1Api,
     private readonly namespace: string,
     private readonly pod: string,
@@ -165,15 +165,14 @@ class KubernetesShell implements Shell {
   ): Promise<KubernetesShell> {
     const { PassThrough } = await import('node:stream');
     const input = new PassThrough();
-    let shell: KubernetesShell | undefined;
+    const listeners = new Set<(data: Uint8Array) => void>();
     const output = new TerminalOutput(size.cols, size.rows, (chunk) => {
-      for (const listener of shell?.dataListeners ?? []) listener(chunk);
+      for (const listener of listeners) listener(chunk);
     });
-    shell = new KubernetesShell(core, namespace, pod, output, input, deleting);
+    const shell = new KubernetesShell(listeners, core, namespace, pod, output, input, deleting);
     shell.socket = (await new k8s.Attach(config).attach(namespace, pod, 'shell', output, null, input, true)) as unknown as WebSocket;
-    const attached = shell;
-    attached.socket.once('close', () => void attached.exited());
-    return attached;
+    shell.socket.once('close', () => void shell.exited());
+    return shell;
   }
 
   onData(listener: (data: Uint8Array) => void): Disposable {

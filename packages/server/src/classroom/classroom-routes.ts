@@ -9,7 +9,7 @@
 //   too), POST /api/classroom/end (every attendee's sandbox ended and every invite forgotten).
 import express, { type Router } from 'express';
 import { renderSVG } from 'uqr';
-import { DOORS, type AccessPolicy } from '../access/access-policy';
+import { ATTENDEE_PREFIX, DOORS, type AccessPolicy } from '../access/access-policy';
 import { principalOf, requireAccess } from '../access/access-routes';
 import type { Invite } from '../access/roster';
 import type { Logger } from '../log';
@@ -66,7 +66,7 @@ export function classroomRoutes(options: ClassroomRouteOptions): Router {
   });
 
   router.get('/api/classroom/me', attendee, noStore, (_req, res) => {
-    const invite = roster.get(principalOf(res).id.replace(/^attendee-/, ''));
+    const invite = roster.get(principalOf(res).id.slice(ATTENDEE_PREFIX.length));
     if (!invite) return void res.status(401).json({ error: 'unauthorized', message: 'This invite was removed.' });
     res.json({ name: invite.name, link: linkOf(invite) });
   });

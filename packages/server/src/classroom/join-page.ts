@@ -20,7 +20,7 @@ ${problem ? `<p role="alert"><strong>${escapeHtml(problem)}</strong></p>` : ''}
 <label>Your name <input name="name" required maxlength="40" autocomplete="name" autofocus></label>
 <button type="submit">Join</button>
 </form>
-<p class="note">You get your own terminal for the exercises. Keep the address you land on: it opens the same terminal on another device.</p>`,
+<p class="note">You get your own terminal for the exercises. Your name, in a corner of the page, shows your own link: it opens the same terminal on another device.</p>`,
   );
 }
 

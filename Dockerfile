@@ -29,14 +29,16 @@ COPY apps/presenter/package.json apps/presenter/
 RUN npm ci --no-audit --no-fund
 COPY . .
 # The npm package (prepack builds the presenter and bundles the command), installed as users install it;
-# node-pty ships prebuilt binaries for every platform (24 MB, mostly Windows'): this one's is kept.
+# node-pty ships prebuilt binaries for every platform (24 MB, mostly Windows'): this one's is kept; source
+# maps and type declarations are for development, not for running (~20 MB).
 RUN npm pack --silent --pack-destination /tmp \
     && mkdir /opt/deckhand && cd /opt/deckhand \
     && npm init -y >/dev/null \
     && npm install --omit=dev --no-audit --no-fund /tmp/deckhand-*.tgz \
     && npm cache clean --force \
     && find node_modules/node-pty/prebuilds -mindepth 1 -maxdepth 1 ! -name "linux-$(node -p process.arch)" -exec rm -rf {} + \
-    && rm -rf node_modules/node-pty/third_party
+    && rm -rf node_modules/node-pty/third_party \
+    && find node_modules -type f \( -name '*.map' -o -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' \) -delete
 
 FROM ${NODE_IMAGE} AS runtime
 # A user of its own (not the base image's): the sandbox containers run as 1000 and share nothing with it.

@@ -30,8 +30,9 @@ export const SANDBOX_USAGE = `  --sandbox local|docker   where terminals run (de
   --docker-engine none|sidecar  a Docker engine for each sandbox: sidecar starts a privileged dockerd
                            per session (see its security cost in docs/sandboxes.md; default none)
   --sandbox kubernetes     each terminal a hardened pod in --namespace NS (default default) of the
-                           cluster in KUBECONFIG; --image, --memory, --cpus, --user apply. Not yet
-                           tested against a live cluster (docs/scaling.md)`;
+                           cluster in KUBECONFIG; --image, --memory, --cpus, --user apply. Needs
+                           npm install @kubernetes/client-node@1.4.0; not yet tested against a
+                           live cluster (docs/scaling.md)`;
 
 type SandboxValues = Partial<Record<keyof typeof SANDBOX_FLAGS, string | undefined>>;
 

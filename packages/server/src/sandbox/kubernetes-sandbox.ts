@@ -3,7 +3,8 @@
 // the API server, through the official client). NOT TESTED AGAINST A LIVE CLUSTER: no API server can run
 // on the machines this was written on; the manifests are validated against the Kubernetes OpenAPI
 // schema and the backend's logic is unit-tested (docs/scaling.md says how to run its end-to-end test on
-// kind or k3s). The client is loaded only when this backend is chosen.
+// kind or k3s). The client is loaded only when this backend is chosen, and is not part of Deckhand's
+// npm package (53 MiB): the error says how to install it.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Writable } from 'node:stream';
@@ -14,6 +15,8 @@ import type { Disposable, Sandbox, Shell, ShellExit, ShellOptions } from './sand
 import { NETWORK_POLICY_NAME, orphanedPods, ownedBySelector, sandboxNetworkPolicy, sandboxPod, type KubernetesSandboxOptions, type PodOwner } from './kubernetes-pod';
 
 const READY_TIMEOUT_MS = 120_000;
+/** The version this backend was written and unit-tested with (the repository's devDependency). */
+const KUBERNETES_CLIENT_VERSION = '1.4.0';
 const POLL_MS = 250;
 
 type Client = typeof import('@kubernetes/client-node');
@@ -37,7 +40,11 @@ export class KubernetesSandbox implements Sandbox {
    */
   static async create(options: KubernetesSandboxOptions): Promise<KubernetesSandbox> {
     if (/^0+(:|$)|^root(:|$)/.test(options.user)) throw new Error('--sandbox kubernetes: sessions never run as root; choose another --user.');
-    const k8s = await import('@kubernetes/client-node');
+    const k8s = await import('@kubernetes/client-node').catch(() => {
+      throw new Error(
+        `--sandbox kubernetes needs the Kubernetes client, which Deckhand's package leaves out: install it where deckhand is installed (npm install @kubernetes/client-node@${KUBERNETES_CLIENT_VERSION}).`,
+      );
+    });
     const config = new k8s.KubeConfig();
     config.loadFromDefault();
     const core = config.makeApiClient(k8s.CoreV1Api);

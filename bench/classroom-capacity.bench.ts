@@ -56,8 +56,8 @@ function cpuSeconds(pid: number): number {
 
 /** Memory of the cgroups of the server's sandbox containers (as `docker stats` counts), in MiB. */
 async function containersMiB(serverPid: number): Promise<number> {
-  const { DockerEngine } = await import('@deckhand/docker');
-  const engine = new DockerEngine();
+  const { EngineApi } = await import('@deckhand/docker');
+  const engine = new EngineApi();
   const { containers } = await engine.labelled('deckhand.sandbox');
   const mine = containers.filter(({ labels }) => labels['deckhand.sandbox.owner'] === `${os.hostname()}:${serverPid}`);
   const bytes = await Promise.all(mine.map(({ id }) => engine.memoryBytes(id)));

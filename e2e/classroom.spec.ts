@@ -85,7 +85,7 @@ test('a trainer and attendees by invite link and class link: a sandbox each, one
   // the trainer's sync socket or pages.
   const trainerClient = await trainerDeck.evaluate(() => localStorage.getItem('deckhand.client'));
   const probe = await ada.evaluate(async (client) => {
-    const credential = localStorage.getItem('deckhand.attendee-credential');
+    const credential = localStorage.getItem('deckhand.attendee.credential');
     const headers = { Authorization: `Bearer ${credential}` };
     const ticket = async (): Promise<string> => ((await (await fetch('/api/tickets', { method: 'POST', headers })).json()) as { ticket: string }).ticket;
     /** Opens a socket; on a terminal, types `line` and returns what came back once `until` matches. */

@@ -28,8 +28,9 @@ test.afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** How a fitted heading sits: its text's font against the heading's own, and its width against the
- *  room the slide gives it (the section's content width less the heading's margins and padding). */
+/** How a fitted heading sits: its text's drawn size against its size at the heading's own font (a
+ *  copy measured beside it), and its width against the room the slide gives it (the section's content
+ *  width less the heading's margins and padding), both in the slide's own pixels. */
 const fitting = (heading: Locator) =>
   heading.evaluate((element) => {
     const text = element.querySelector<HTMLElement>('[data-fitting-text]') as HTMLElement;
@@ -39,11 +40,17 @@ const fitting = (heading: Locator) =>
     const room = (element.parentElement?.clientWidth ?? 0) - px(box.paddingLeft) - px(box.paddingRight)
       - px(own.marginLeft) - px(own.marginRight) - px(own.paddingLeft) - px(own.paddingRight)
       - px(own.borderLeftWidth) - px(own.borderRightWidth);
-    return {
-      grown: parseFloat(getComputedStyle(text).fontSize) / parseFloat(own.fontSize),
-      filled: text.offsetWidth / room,
-      lines: text.getClientRects().length,
-    };
+    // The slide is scaled to its frame: drawn sizes over layout sizes gives that scale.
+    const section = element.closest('section') as HTMLElement;
+    const frameScale = section.getBoundingClientRect().width / section.offsetWidth;
+    const drawn = text.getBoundingClientRect().width / frameScale;
+    const copy = document.createElement('span');
+    copy.textContent = text.textContent;
+    copy.style.cssText = 'display:inline-block;white-space:nowrap;position:absolute;visibility:hidden';
+    element.append(copy);
+    const natural = copy.getBoundingClientRect().width / frameScale;
+    copy.remove();
+    return { grown: drawn / natural, filled: drawn / room, lines: text.getClientRects().length };
   });
 
 test('typeset math, an emoji and a heading fitted to the slide width', async ({ page }) => {

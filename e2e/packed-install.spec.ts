@@ -51,7 +51,7 @@ function filesUnder(folder: string): Record<string, number> {
 
 test('the tarball holds the compiled command, the built app, the course template and user docs, nothing else', () => {
   const files = install.pack.files.map((file) => file.path);
-  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|docs\/[\w-]+\.md|apps\/cli\/dist\/[\w-]+\.js|apps\/presenter\/dist\/.+\.(html|js|css)|templates\/course\/.+)$/;
+  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|docs\/[\w-]+\.md|apps\/cli\/dist\/[\w-]+\.js|apps\/presenter\/dist(-reader)?\/.+\.(html|js|css)|templates\/course\/.+)$/;
   expect(files.filter((file) => !allowed.test(file))).toEqual([]);
   expect(files.filter((file) => /\.(test|spec)\.|\.ts$|\.map$/.test(file))).toEqual([]);
   expect(files).toEqual(
@@ -59,6 +59,7 @@ test('the tarball holds the compiled command, the built app, the course template
       'apps/cli/dist/deckhand.js',
       'apps/cli/dist/screen-mirror-thread.js',
       'apps/presenter/dist/index.html',
+      'apps/presenter/dist-reader/reader.js',
       'docs/deck-syntax.md',
       'templates/course/slides/01-welcome.md',
       'templates/course/.devcontainer/devcontainer.json',
@@ -101,6 +102,18 @@ test("check runs the sample deck's examples through the course's own npm script"
   expect(check.stdout).toContain('1 deck(s): 2 passed, 0 failed, 0 skipped');
 });
 
+test('record, build and pdf make the offline course from the installed package', async () => {
+  const record = await deckhand(['record', 'slides'], course);
+  expect(record.status, record.stderr).toBe(0);
+  expect(readdirSync(path.join(course, 'slides/.recordings/01-welcome')).filter((name) => name.endsWith('.cast'))).toHaveLength(2);
+  const build = await deckhand(['build', 'slides', '--out', 'site', '--single-file'], course);
+  expect(build.status, build.stderr).toBe(0);
+  expect(readFileSync(path.join(course, 'site/01-welcome.html'), 'utf8')).toContain('2 + 3 = 5');
+  const pdf = await deckhand(['pdf', 'slides', '--out', 'course.pdf'], course);
+  expect(pdf.status, pdf.stderr).toBe(0);
+  expect(readFileSync(path.join(course, 'course.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+});
+
 test('serve presents the course, and a Run block runs in the live terminal', async ({ page }) => {
   let deckhandServer: RunningDeckhand | undefined;
   try {
@@ -108,7 +121,7 @@ test('serve presents the course, and a Run block runs in the live terminal', asy
     await openDeck(page, deckhandServer, '#/01-welcome/3');
     await expect(page.locator('.slide-area').getByRole('heading', { name: 'Run a command' })).toBeVisible();
     await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
-    await page.locator('figure.dh-code').first().getByRole('button', { name: 'Run', exact: true }).click();
+    await page.locator('pre.dh-code').first().getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.locator('.xterm-rows')).toContainText('2 + 3 = 5');
     await expect(page.locator('.xterm-rows')).toContainText('apple');
     // Every terminal session starts the screen mirrors' worker thread, a file of its own in the package.

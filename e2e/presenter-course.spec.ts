@@ -73,10 +73,10 @@ test('the theme directive picks the theme, and the deck style applies', async ({
   await expect(page.locator('.slide-area .dh-deck')).toHaveAttribute('data-theme', 'deckhand');
 });
 
-test('every text on a default-theme slide meets WCAG AA contrast', async ({ page }) => {
+test('every text on a slide in Deckhand\'s light theme meets WCAG AA contrast', async ({ page }) => {
   await openDeck(page, deckhand, '#/plain/1');
-  await expectSlide(page, 'The default theme', 1);
-  await expect(page.locator('.slide-area .dh-deck')).toHaveAttribute('data-theme', 'default');
+  await expectSlide(page, 'The light theme', 1);
+  await expect(page.locator('.slide-area .dh-deck')).toHaveAttribute('data-theme', 'deckhand-light');
   const ratios = await page.locator('.slide-area .dh-deck > section').evaluate((section) => {
     const rgb = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
     const luminance = (css: string): number => {

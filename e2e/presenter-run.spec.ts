@@ -27,7 +27,7 @@ async function terminalReady(page: Page): Promise<void> {
 test('Run shows the block running until the prompt returns; Stop sends Ctrl-C', async ({ page }) => {
   await openDeck(page, deckhand, '#/course/3');
   await terminalReady(page);
-  const longBlock = page.locator('figure.dh-code').first();
+  const longBlock = page.locator('pre.dh-code').first();
   await longBlock.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(longBlock.getByRole('button', { name: 'Running…' })).toBeVisible();
   await expect(longBlock).toHaveClass(/is-running/);
@@ -41,7 +41,7 @@ test('Run shows the block running until the prompt returns; Stop sends Ctrl-C', 
 
   await page.keyboard.press('ArrowLeft');
   await expectSlide(page, 'Run a command', 2);
-  const quick = page.locator('figure.dh-code');
+  const quick = page.locator('pre.dh-code');
   await quick.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(terminalText(page)).toContainText('presenter-42');
   await expect(quick.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
@@ -53,7 +53,7 @@ test('Run shows the block running until the prompt returns; Stop sends Ctrl-C', 
 test('a type block types its command without pressing Enter', async ({ page }) => {
   await openDeck(page, deckhand, '#/course/3');
   await terminalReady(page);
-  const typed = page.locator('figure.dh-code').nth(1);
+  const typed = page.locator('pre.dh-code').nth(1);
   await typed.getByRole('button', { name: 'Type', exact: true }).click();
   await expect(terminalText(page)).toContainText('echo typed-not-entered');
   await page.waitForTimeout(500);
@@ -74,7 +74,7 @@ test('Copy puts the block\'s commands on the clipboard', async ({ browser }) => 
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await openDeck(page, deckhand, '#/course/2');
-  const block = page.locator('figure.dh-code');
+  const block = page.locator('pre.dh-code');
   await block.getByRole('button', { name: 'Copy' }).click();
   await expect(block.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('echo presenter-$((6*7))');
@@ -87,10 +87,10 @@ test('a block run from the presenter view shows as running on the audience scree
   const [presenter] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('p')]);
   await terminalReady(presenter);
   const current = presenter.getByRole('region', { name: 'Current slide' });
-  await current.locator('figure.dh-code').first().getByRole('button', { name: 'Run', exact: true }).click();
-  const onScreen = page.locator('figure.dh-code').first();
+  await current.locator('pre.dh-code').first().getByRole('button', { name: 'Run', exact: true }).click();
+  const onScreen = page.locator('pre.dh-code').first();
   await expect(onScreen.getByRole('button', { name: 'Running…' })).toBeVisible();
-  await current.locator('figure.dh-code').first().getByRole('button', { name: 'Stop' }).click();
+  await current.locator('pre.dh-code').first().getByRole('button', { name: 'Stop' }).click();
   await expect(onScreen.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
 });
 
@@ -109,7 +109,7 @@ test('a block with term=2 runs in terminal tab 2', async ({ page }) => {
   await openDeck(page, deckhand, '#/course/9');
   await expectSlide(page, 'Slide nine', 9);
   await terminalReady(page);
-  await page.locator('.slide-area figure.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('.slide-area pre.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Terminal 2' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.xterm-rows').filter({ hasText: 'second-tab-2' })).toHaveCount(1);
 });

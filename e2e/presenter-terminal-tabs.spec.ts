@@ -26,7 +26,7 @@ const tab = (page: Page, name: string) => page.getByRole('tab', { name });
 async function presenterFollowsTabs(presenter: Page, audience: Page): Promise<void> {
   const current = presenter.getByRole('region', { name: 'Current slide' });
   await expect(current.getByRole('heading', { name: 'Slide nine' })).toBeVisible();
-  await current.locator('figure.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
+  await current.locator('pre.dh-code').getByRole('button', { name: 'Run', exact: true }).click();
   await expect(tab(presenter, 'Terminal 2')).toHaveAttribute('aria-selected', 'true');
   await expect(tab(audience, 'Terminal 2')).toHaveAttribute('aria-selected', 'true');
   await expect(audience.getByTestId('terminal')).toHaveAttribute('data-status', 'open');

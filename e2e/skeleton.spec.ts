@@ -19,7 +19,8 @@ test('the printed address opens the deck, arrows move, and Run runs a block in t
 
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('heading', { name: 'Run a command' })).toBeVisible();
-  expect(page.url()).toContain('/2');
+  // The address is written just after the slide is painted (route.ts): wait for it, do not race it.
+  await expect(page).toHaveURL(/#\/skeleton\/2$/);
 
   await expect(page.getByTestId('terminal')).toHaveAttribute('data-status', 'open');
   await page.getByRole('button', { name: 'Run', exact: true }).click();

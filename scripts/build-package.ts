@@ -1,6 +1,7 @@
 // `npm run build:package` (and `npm pack`, through "prepack"): builds what the npm package runs.
 //   apps/presenter/dist  the presenter web app, built by Vite (unless its build is current, as
 //                        `npm start` decides: rebuilding under a running server would pull its files away)
+//   apps/presenter/dist-reader  the same app built as the offline reader (`deckhand build`, `pdf`)
 //   apps/cli/dist        the `deckhand` command as JavaScript, bundled by esbuild: this repository's
 //                        code (apps/cli and every @deckhand/* package it imports, so a new command
 //                        comes along by being imported), with each npm package left as an import
@@ -14,7 +15,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { ensurePresenterBuilt } from '../apps/cli/src/presenter-build';
+import { ensurePresenterBuilt, ensureReaderBuilt } from '../apps/cli/src/presenter-build';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** As deep as apps/cli/src, so apps/cli/src/package-root.ts finds the package's files from both. */
@@ -60,6 +61,7 @@ const common: BuildOptions = {
 async function main(): Promise<void> {
   const started = Date.now();
   await ensurePresenterBuilt((line) => process.stderr.write(line + '\n'));
+  await ensureReaderBuilt((line) => process.stderr.write(line + '\n'));
 
   rmSync(outdir, { recursive: true, force: true });
   const command = await esbuild({
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
   const version = execFileSync(process.execPath, [path.join(outdir, 'deckhand.js'), '--version'], { encoding: 'utf8' }).trim();
   if (version !== manifest.version) throw new Error(`the built command says version "${version}", package.json "${manifest.version}"`);
   // stderr: `npm pack --json` runs this first and its stdout must stay JSON.
-  process.stderr.write(`Built the deckhand package's files in ${((Date.now() - started) / 1000).toFixed(1)} s: apps/presenter/dist, apps/cli/dist\n`);
+  process.stderr.write(`Built the deckhand package's files in ${((Date.now() - started) / 1000).toFixed(1)} s: apps/presenter/dist, apps/presenter/dist-reader, apps/cli/dist\n`);
 }
 
 /** Files named by `new URL('./…', import.meta.url)` in the bundled sources, relative to the root. */

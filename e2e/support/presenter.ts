@@ -2,7 +2,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { RunningDeckhand } from './deckhand';
 
-/** Exchanges the printed secret for the cookie, then opens `hash` (`#/course/3`, `#/course/1/presenter`). */
+/** Opens the printed address (the page keeps its credential), then `hash` (`#/course/3`, `#/course/1/presenter`). */
 export async function openDeck(page: Page, deckhand: RunningDeckhand, hash: string): Promise<void> {
   await page.goto(deckhand.url);
   await page.goto(`${deckhand.origin}/${hash}`);

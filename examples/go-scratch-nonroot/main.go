@@ -1,5 +1,5 @@
 // A web server that reports who it runs as. Built FROM scratch with a
-// numeric USER, it answers "uid 1000", which is the point of the example:
+// numeric USER, it answers "uid 10001", which is the point of the example:
 // the process in the container is not root.
 package main
 

@@ -8,7 +8,7 @@ import (
 )
 
 func TestAnswersWithTheUserItRunsAs(t *testing.T) {
-	server := httptest.NewServer(newHandler(1000, 1000, "c0ffee123456"))
+	server := httptest.NewServer(newHandler(10001, 10001, "c0ffee123456"))
 	defer server.Close()
 
 	res, err := http.Get(server.URL + "/")
@@ -20,7 +20,7 @@ func TestAnswersWithTheUserItRunsAs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(body), "uid 1000 gid 1000 on c0ffee123456\n"; got != want {
+	if got, want := string(body), "uid 10001 gid 10001 on c0ffee123456\n"; got != want {
 		t.Errorf("body = %q, want %q", got, want)
 	}
 }

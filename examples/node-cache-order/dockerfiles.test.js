@@ -1,4 +1,4 @@
-// The images cannot be built without node:20-alpine from a registry, so these tests check offline what
+// The images cannot be built without node:24-alpine from a registry, so these tests check offline what
 // would break the lesson: every file a Dockerfile copies exists and reaches the build context, and the
 // two Dockerfiles really differ in the order the lesson is about.
 const test = require("node:test");

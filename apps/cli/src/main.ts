@@ -5,6 +5,9 @@ import { inspectCommand } from './commands/inspect';
 import { checkCommand } from './commands/check';
 import { initCommand } from './commands/init';
 import { packageVersion } from './package-root';
+import { recordCommand } from './commands/record';
+import { buildCommand } from './commands/build';
+import { pdfCommand } from './commands/pdf';
 
 export interface Command {
   name: string;
@@ -13,7 +16,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand, initCommand];
+const COMMANDS: Command[] = [serveCommand, inspectCommand, checkCommand, initCommand, recordCommand, buildCommand, pdfCommand];
 
 export const USAGE = `Usage: deckhand <command> [options]
 

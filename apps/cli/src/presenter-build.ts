@@ -7,8 +7,11 @@ import { packageRoot } from './package-root';
 
 export const presenterDir = path.join(packageRoot, 'apps/presenter');
 export const presenterDist = path.join(presenterDir, 'dist');
+/** The offline reader's build of the same app (`deckhand build` copies it into every site). */
+export const readerDist = path.join(presenterDir, 'dist-reader');
 
-const SOURCES = ['apps/presenter/src', 'apps/presenter/index.html', 'apps/presenter/vite.config.ts', 'packages/protocol/src'];
+const SOURCES = ['apps/presenter/src', 'apps/presenter/build', 'apps/presenter/index.html', 'apps/presenter/vite.config.ts', 'packages/protocol/src'];
+const READER_SOURCES = ['apps/presenter/src', 'apps/presenter/build', 'apps/presenter/vite.reader.config.ts', 'apps/presenter/vite.sw.config.ts', 'packages/recording/src', 'packages/export/src/reader-format.ts'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -18,10 +21,26 @@ function newestMtime(target: string): number {
 }
 
 export function presenterBuildIsCurrent(): boolean {
-  const built = path.join(presenterDist, 'index.html');
+  return isCurrent(path.join(presenterDist, 'index.html'), SOURCES);
+}
+
+function isCurrent(built: string, sources: string[]): boolean {
   if (!existsSync(built)) return false;
-  const sources = Math.max(...SOURCES.map((source) => newestMtime(path.join(packageRoot, source))));
-  return statSync(built).mtimeMs >= sources;
+  const newest = Math.max(...sources.map((source) => newestMtime(path.join(packageRoot, source))));
+  return statSync(built).mtimeMs >= newest;
+}
+
+/** The reader app (reader.js, reader.css, sw.js), built when missing or older than its sources. */
+export async function ensureReaderBuilt(log: (line: string) => void): Promise<string> {
+  if (isCurrent(path.join(readerDist, 'sw.js'), READER_SOURCES)) return readerDist;
+  if (!existsSync(path.join(presenterDir, 'src'))) {
+    throw new Error(`the offline reader app is missing from this installation (${readerDist}): install deckhand again`);
+  }
+  log('Building the offline reader app (first build, or its sources changed)…');
+  const { build } = await import('vite');
+  await build({ root: presenterDir, configFile: path.join(presenterDir, 'vite.reader.config.ts'), logLevel: 'warn' });
+  await build({ root: presenterDir, configFile: path.join(presenterDir, 'vite.sw.config.ts'), logLevel: 'warn' });
+  return readerDist;
 }
 
 export async function ensurePresenterBuilt(log: (line: string) => void): Promise<string> {

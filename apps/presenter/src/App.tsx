@@ -3,10 +3,17 @@
 import { useEffect, useState } from 'react';
 import { AttendeeBadge } from './classroom/AttendeeBadge';
 import { ClassroomView, isClassroomAddress } from './classroom/ClassroomView';
-import { accessRole } from './deck-access/server-access';
+import { PAGE_ROLE } from './deck-access/server-access';
 import { DeckIndex } from './deck-index/DeckIndex';
+import { useFollowNavigation } from './follow/use-follow-navigation';
 import { onNavigate, readRoute, type Route } from './route';
 import { DeckScreen } from './views/DeckScreen';
+import { READER } from './reader/reader-mode';
+import { printKind } from './reader/print-kind';
+import ReaderPrintView from './reader/PrintView';
+
+// `deckhand pdf` prints the reader build; the live app's build leaves the print view out.
+const PrintView = READER ? ReaderPrintView : null;
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => readRoute());
@@ -19,9 +26,13 @@ export function App() {
     [],
   );
 
+  useFollowNavigation(route);
+
+  const print = PrintView ? printKind() : null;
+  if (PrintView && print) return <PrintView kind={print} />;
   // Classroom mode: the trainer's Classroom page, and on an attendee's page who they are.
-  if (isClassroomAddress() && accessRole() === 'trainer') return <ClassroomView />;
-  const badge = accessRole() === 'attendee' ? <AttendeeBadge /> : null;
+  if (PAGE_ROLE === 'trainer' && isClassroomAddress()) return <ClassroomView />;
+  const badge = PAGE_ROLE === 'attendee' ? <AttendeeBadge /> : null;
   if (route.deck === null) return <>{badge}<DeckIndex /></>;
   return (
     <>

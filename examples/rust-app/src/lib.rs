@@ -15,11 +15,19 @@ pub fn docker_arch(rust_arch: &str) -> &str {
     }
 }
 
+/// Docker (like Go) calls macOS `darwin`, where Rust says `macos`; Linux and Windows agree.
+pub fn docker_os(rust_os: &str) -> &str {
+    match rust_os {
+        "macos" => "darwin",
+        other => other,
+    }
+}
+
 /// The platform this binary was compiled for, in Docker's `os/arch` form.
 pub fn platform() -> String {
     format!(
         "{}/{}",
-        std::env::consts::OS,
+        docker_os(std::env::consts::OS),
         docker_arch(std::env::consts::ARCH)
     )
 }
@@ -52,16 +60,18 @@ mod tests {
     }
 
     #[test]
-    fn uses_dockers_names_for_architectures() {
+    fn uses_dockers_names_for_systems_and_architectures() {
         assert_eq!(docker_arch("x86_64"), "amd64");
         assert_eq!(docker_arch("aarch64"), "arm64");
         assert_eq!(docker_arch("mips64"), "mips64");
+        assert_eq!(docker_os("macos"), "darwin");
+        assert_eq!(docker_os("linux"), "linux");
     }
 
     #[test]
     fn platform_is_os_slash_arch() {
         let p = platform();
-        assert!(p.starts_with(std::env::consts::OS), "{p}");
+        assert!(p.starts_with(docker_os(std::env::consts::OS)), "{p}");
         assert_eq!(p.matches('/').count(), 1, "{p}");
     }
 }

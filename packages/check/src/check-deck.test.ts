@@ -38,6 +38,29 @@ describe.skipIf(absent !== null)('deckhand check with the real engine', () => {
     expect(run.stdout).toContain('+ new text');
     expect(run.stdout).toMatch(/0 passed, 1 failed, 0 skipped/);
     expect(readFileSync(junit, 'utf8')).toMatch(/<failure message="the command printed other output than the deck shows">/);
+    // What it ran against, so a trainer can tell an engine difference from a broken deck.
+    expect(run.stdout).toMatch(/^engine: Docker Engine \d+\.\d+\S* \(API 1\.\d+, (containerd|classic) image store\), client \S+$/m);
+    expect(readFileSync(junit, 'utf8')).toMatch(/<property name="docker.engine" value="Docker Engine \d+\.\d+/);
+  }, 60_000);
+
+  it('skips a block whose output only a newer engine prints, naming both versions, and runs the others', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-check-'));
+    const deck = path.join(dir, 'engine.md');
+    writeFileSync(
+      deck,
+      '```console {engine=999}\n$ docker run --rm --pull never busybox echo from the future\nfrom the future\n```\n\n' +
+        '```console {engine=20.10}\n$ docker run --rm --pull never busybox echo from now\nfrom now\n```\n\n' +
+        '```console {image-store=containerd}\n$ docker run --rm --pull never busybox echo one store\none store\n```\n\n' +
+        '```console {image-store=classic}\n$ docker run --rm --pull never busybox echo the other\nthe other\n```\n',
+    );
+    const report = await checkDeck(deck);
+    expect(report.engine?.version).toMatch(/^\d+\.\d+/);
+    const store = report.engine?.imageStore;
+    expect(report.results.map((r) => r.status)).toEqual(['skip', 'pass', store === 'containerd' ? 'pass' : 'skip', store === 'classic' ? 'pass' : 'skip']);
+    expect(report.results[0]?.reason).toBe(`shows what Docker Engine 999 or later prints; this engine is ${report.engine?.version}`);
+    expect(report.results.find((r) => r.status === 'skip' && r !== report.results[0])?.reason).toBe(
+      `shows what an engine with the ${store === 'containerd' ? 'classic' : 'containerd'} image store prints; this engine uses the ${store} store`,
+    );
   }, 60_000);
 
   it('runs cwd, shell state, $? and a command that runs until the next block interrupts it', async () => {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDeck, type CodeBlock } from '@deckhand/deck';
 import type { CheckShell, StepOutcome, Terminal } from './check-shell';
-import { DockerClient } from '@deckhand/docker';
+import { DockerClient, ENGINE_QUERY, readEngine, versionAtLeast, type DockerEngine } from '@deckhand/docker';
 import { cleanUp, makeLabellingWrapper, newRunId, reapDeadRuns, snapshot } from './deck-leftovers';
 import { imageNeeds, registryFailure, simpleCommands } from './docker-images';
 import { cleanTerminalOutput, compareOutput, outputLines } from './expected-output';
@@ -44,6 +44,18 @@ export interface CheckOptions {
    * host's engine is neither asked about images nor cleaned up.
    */
   openTerminal?: (cwd: string) => Promise<Terminal>;
+  /** Watches each block's commands run (what `deckhand record` records). */
+  observer?: RunObserver;
+}
+
+/** Sees a block's run as a terminal beside the slide would: each command typed, then its output. */
+export interface RunObserver {
+  /** The block's commands are about to be typed (the checks before a block are done). */
+  blockStarted(block: CodeBlock, slide: number): void;
+  /** One command of the block is typed. */
+  stepStarted(command: string): void;
+  /** Raw terminal output of the block's commands, as it arrives. */
+  output(data: string): void;
 }
 
 export interface DeckReport {
@@ -53,6 +65,8 @@ export interface DeckReport {
   notRun: number;
   /** What was removed from the Docker engine afterwards. */
   cleanedUp: string[];
+  /** The engine the deck's `docker` commands talked to (host or sandbox), or null when none answered or none was used. */
+  engine: DockerEngine | null;
   durationMs: number;
 }
 
@@ -100,6 +114,8 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   const shells = new ShellPool(deckDir, wrapper?.dir, options.openTerminal);
   /** Images earlier blocks build or tag, with the block's line. */
   const earlier = new Map<string, number>();
+  /** Asked in the deck's own shell at its first Docker block: undefined until then. */
+  let engine: DockerEngine | null | undefined;
   let notRun = 0;
 
   const abort = (): void => shells.dispose();
@@ -149,6 +165,19 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
           continue;
         }
       }
+      if (usesDockerHere) {
+        engine ??= readEngine(cleanTerminalOutput((await shell.run(keepingStatus(ENGINE_QUERY), 15_000)).output));
+        const minimum = block.options.engine;
+        if (minimum && engine && !versionAtLeast(engine.version, minimum)) {
+          done('skip', { reason: `shows what Docker Engine ${minimum} or later prints; this engine is ${engine.version}` });
+          continue;
+        }
+        const store = block.options.imageStore;
+        if (store && engine && engine.imageStore !== store) {
+          done('skip', { reason: `shows what an engine with the ${store} image store prints; this engine uses the ${engine.imageStore} store` });
+          continue;
+        }
+      }
       if (usesDockerHere && docker) {
         // Where the block's `docker build .` will look: the shell's directory now, not the deck's.
         const pwd = outputLines(cleanTerminalOutput((await shell.run(keepingStatus('pwd'), 5_000)).output))[0];
@@ -162,7 +191,8 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
       }
       const timeoutMs = (block.options.timeout ?? options.defaultTimeout ?? DEFAULT_TIMEOUT_S) * 1000;
       const runsOn = laterInterrupts(selected, index, term);
-      const outcome = await runSteps(shell, block, timeoutMs, runsOn);
+      options.observer?.blockStarted(block, slide);
+      const outcome = await runSteps(shell, block, timeoutMs, runsOn, options.observer);
       if (options.signal?.aborted) break; // stopped mid-block: neither a pass nor a failure
 
       if (outcome.kind === 'skip') done('skip', { reason: outcome.reason });
@@ -182,7 +212,7 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   notRun = selected.length - results.length;
 
   const cleanedUp = engineUp && docker && before ? await cleanUp(docker, runId, before, namesIn(selected)) : [];
-  return { deck: deckFile, results, notRun, cleanedUp, durationMs: Date.now() - started };
+  return { deck: deckFile, results, notRun, cleanedUp, engine: engine ?? null, durationMs: Date.now() - started };
 
   function stop(result: BlockResult): boolean {
     return result.status === 'fail' && options.stopOnFailure === true;
@@ -195,7 +225,7 @@ type StepsOutcome =
   | { kind: 'fail'; reason: string; diff?: string[]; stuck: boolean };
 
 /** Runs each command of a block and compares its output with the lines under it in the deck. */
-async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, runsOn: boolean): Promise<StepsOutcome> {
+async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, runsOn: boolean, observer?: RunObserver): Promise<StepsOutcome> {
   const deadline = Date.now() + timeoutMs;
   const mode = block.options.expect ?? 'exact';
   for (let i = 0; i < block.steps.length; i++) {
@@ -206,7 +236,13 @@ async function runSteps(shell: CheckShell, block: CodeBlock, timeoutMs: number, 
     const mayRunOn = last && runsOn;
     const remaining = Math.max(deadline - Date.now(), 1);
     const settled = mayRunOn && hasExpected ? (raw: string) => compareOutput(expected, outputLines(cleanTerminalOutput(raw)), mode).ok : undefined;
-    const outcome: StepOutcome = await shell.run(step.command, mayRunOn && !hasExpected ? Math.min(remaining, RUNS_ON_SETTLE_MS) : remaining, settled);
+    observer?.stepStarted(step.command);
+    const outcome: StepOutcome = await shell.run(
+      step.command,
+      mayRunOn && !hasExpected ? Math.min(remaining, RUNS_ON_SETTLE_MS) : remaining,
+      settled,
+      observer ? (data) => observer.output(data) : undefined,
+    );
     const actual = outputLines(withoutClientNotices(cleanTerminalOutput(outcome.output)));
     const label = block.steps.length > 1 ? `command ${i + 1} (${firstLine(step.command)})` : 'the command';
 

@@ -1,5 +1,6 @@
 // How check results read: one line per block for people, a JUnit XML file for CI.
 import path from 'node:path';
+import { describeEngine } from '@deckhand/docker';
 import type { BlockResult, DeckReport } from './check-deck';
 
 /** A diff longer than this (a whole build log) is cut on the console; the JUnit file keeps it all. */
@@ -47,7 +48,16 @@ export function formatSummary(reports: DeckReport[], seconds: number, interrupte
   return `${reports.length} deck(s): ${parts.join(', ')} in ${seconds.toFixed(1)} s`;
 }
 
-/** JUnit XML: a suite per deck, a test case per block. */
+/**
+ * `engine: Docker Engine 28.5.2 (API 1.51, containerd image store), client 28.5.2`: what the decks'
+ * Docker commands ran against (one line per distinct engine), or null when no deck used Docker.
+ */
+export function formatEngines(reports: DeckReport[]): string | null {
+  const engines = [...new Set(reports.flatMap((report) => (report.engine ? [describeEngine(report.engine)] : [])))];
+  return engines.length > 0 ? engines.map((engine) => `engine: ${engine}`).join('\n') : null;
+}
+
+/** JUnit XML: a suite per deck, a test case per block; the engine as a suite property. */
 export function junitXml(reports: DeckReport[], root = process.cwd()): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="deckhand check">'];
   for (const report of reports) {
@@ -56,6 +66,9 @@ export function junitXml(reports: DeckReport[], root = process.cwd()): string {
     out.push(
       `  <testsuite name="${xml(name)}" tests="${report.results.length}" failures="${t.fail}" skipped="${t.skip}" time="${(report.durationMs / 1000).toFixed(3)}">`,
     );
+    if (report.engine) {
+      out.push('    <properties>', `      <property name="docker.engine" value="${xml(describeEngine(report.engine))}"/>`, '    </properties>');
+    }
     for (const result of report.results) {
       const open = `    <testcase classname="${xml(name)}" name="${xml(`slide ${result.slide} line ${result.line}: ${result.command}`)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
       if (result.status === 'pass') out.push(`${open}/>`);

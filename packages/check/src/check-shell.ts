@@ -56,10 +56,14 @@ export class CheckShell {
   private exited = false;
   private listeners = new Set<() => void>();
   private readonly decoder = new TextDecoder();
+  /** Who sees the output of the command running now, as it arrives (deckhand record). */
+  private tap: SentinelFilter | null = null;
 
   private constructor(private readonly terminal: Terminal) {
     terminal.onData((data) => {
-      this.buffer += typeof data === 'string' ? data : this.decoder.decode(data, { stream: true });
+      const text = typeof data === 'string' ? data : this.decoder.decode(data, { stream: true });
+      this.buffer += text;
+      this.tap?.push(text);
       for (const listener of [...this.listeners]) listener();
     });
     terminal.onExit(() => {
@@ -124,12 +128,23 @@ export class CheckShell {
 
   /**
    * Types `command` and waits for its prompt. `settled` may end the wait early with the output so
-   * far (for a command that runs until interrupted): the outcome then has status null.
+   * far (for a command that runs until interrupted): the outcome then has status null. `onOutput`
+   * sees the command's output as it arrives, without the prompt sentinels.
    */
-  async run(command: string, timeoutMs: number, settled?: (output: string) => boolean): Promise<StepOutcome> {
+  async run(command: string, timeoutMs: number, settled?: (output: string) => boolean, onOutput?: (data: string) => void): Promise<StepOutcome> {
     if (this.exited) return { output: '', status: null, timedOut: false, shellExited: true };
     const tag = ++this.tag;
     this.buffer = '';
+    this.tap = onOutput ? new SentinelFilter(onOutput) : null;
+    try {
+      return await this.runTagged(command, tag, timeoutMs, settled);
+    } finally {
+      this.tap?.flush();
+      this.tap = null;
+    }
+  }
+
+  private async runTagged(command: string, tag: number, timeoutMs: number, settled?: (output: string) => boolean): Promise<StepOutcome> {
     let status: number | null = null;
     let output = '';
     // A group, so a multi-line script reaches the prompt once, with the status of its last command;
@@ -204,4 +219,27 @@ export class CheckShell {
 
 function withoutSentinels(text: string): string {
   return text.replace(SENTINEL, '');
+}
+
+/**
+ * Passes output on as it arrives with the sentinels taken out. A sentinel may arrive in pieces, so a
+ * tail that could be the start of one is held back until the rest shows whether it is.
+ */
+class SentinelFilter {
+  private pending = '';
+
+  constructor(private readonly emit: (data: string) => void) {}
+
+  push(data: string): void {
+    const text = withoutSentinels(this.pending + data);
+    const start = text.lastIndexOf('\u001e');
+    const held = start !== -1 && /^\u001e(?:D(?:H(?::\d*(?::\d*)?)?)?)?$/.test(text.slice(start)) ? start : text.length;
+    this.pending = text.slice(held);
+    if (held > 0) this.emit(text.slice(0, held));
+  }
+
+  flush(): void {
+    if (this.pending) this.emit(withoutSentinels(this.pending));
+    this.pending = '';
+  }
 }

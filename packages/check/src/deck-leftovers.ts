@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DockerEngine, ownerId, reapOrphans, type DockerClient } from '@deckhand/docker';
+import { EngineApi, ownerId, reapOrphans, type DockerClient } from '@deckhand/docker';
 
 export const CHECK_LABEL = 'deckhand.check';
 
@@ -25,7 +25,7 @@ export function newRunId(): string {
 
 /** Removes what checks that are gone left behind (killed, or their terminal closed before their clean-up ran). */
 export async function reapDeadRuns(): Promise<void> {
-  await reapOrphans(new DockerEngine(), { label: CHECK_LABEL, ownerLabel: CHECK_LABEL });
+  await reapOrphans(new EngineApi(), { label: CHECK_LABEL, ownerLabel: CHECK_LABEL });
 }
 
 export async function snapshot(docker: DockerClient): Promise<Snapshot> {

@@ -46,6 +46,12 @@ describe('images a command needs', () => {
     expect(registryFailure('The push refers to repository [docker.io/me/app]\nGet "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host')).toBe(
       'needs the registry at https://registry-1.docker.io, which is not reachable from here',
     );
+    // `docker pull` with the containerd image store (Engine 28 here; the default of fresh Engine 29 installs).
+    expect(
+      registryFailure(
+        'Error response from daemon: failed to resolve reference "docker.io/library/alpine:3.22": failed to do request: Head "https://registry-1.docker.io/v2/library/alpine/manifests/3.22": dial tcp: lookup registry-1.docker.io on 10.0.0.53:53: no such host',
+      ),
+    ).toBe('image alpine:3.22 is not here and cannot be pulled (no registry reachable)');
     expect(registryFailure('sh: false: not found')).toBeNull();
   });
 });

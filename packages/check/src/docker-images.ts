@@ -191,9 +191,11 @@ export function registryFailure(output: string): string | null {
   const unreachable =
     /pull access denied|no such host|dial tcp|failed to resolve source metadata|failed to do request|TLS handshake timeout|manifest unknown|i\/o timeout/i.test(output);
   const image = unable?.[1] ?? /failed to (?:resolve source metadata|load metadata) for (?:docker\.io\/(?:library\/)?)?(\S+?)(?::\s|\s|$)/.exec(output)?.[1] ??
-    /pull access denied for ([^\s,]+)/.exec(output)?.[1];
+    /pull access denied for ([^\s,]+)/.exec(output)?.[1] ??
+    // The containerd image store's wording (`docker pull` on Engine 28 and later).
+    /failed to resolve reference "(?:docker\.io\/(?:library\/)?)?([^"]+)"/.exec(output)?.[1];
   if (image && (unreachable || !unable)) return `image ${image} is not here and cannot be pulled (no registry reachable)`;
-  const registry = /Get "(https?:\/\/[^/"]+)[^"]*": (?:dial tcp|.*no such host|.*connection refused|.*i\/o timeout)/.exec(output)?.[1];
+  const registry = /(?:Get|Head) "(https?:\/\/[^/"]+)[^"]*": (?:dial tcp|.*no such host|.*connection refused|.*i\/o timeout)/.exec(output)?.[1];
   if (registry) return `needs the registry at ${registry}, which is not reachable from here`;
   return null;
 }

@@ -46,7 +46,7 @@ describe('URLs in deck CSS', () => {
       "<!-- _backgroundImage: url('images/hero.svg') -->\n<style>\nsection { background: url(images/bg.svg) }\nh1 { background: url(https://example.com/x.png) }\n</style>\n# One\n",
       { resolveUrl: (url) => `/files/${url}` },
     );
-    expect(deck.slides[0]?.section.style).toBe("background-image:url('/files/images/hero.svg')");
+    expect(deck.slides[0]?.section.style).toBe("background-image:url('/files/images/hero.svg');background-position:center;background-repeat:no-repeat;background-size:cover");
     expect(deck.css).toContain('.dh-deck > section { background: url(/files/images/bg.svg) }');
     expect(deck.css).toContain('url(https://example.com/x.png)');
   });

@@ -4,8 +4,10 @@
 //   `h1`, `header p`    → `.dh-deck > section h1`     (anything inside a slide)
 //   `<style scoped>`    → `.dh-deck > section[data-index="N"] …` (only that slide)
 // @import is dropped (a deck must work offline); @font-face and @keyframes are kept as they are.
+// Structural pseudo-classes skip a slide's background layer (theme-css.ts), as Marp's do.
 import postcss, { type AtRule, type Container, type Root } from 'postcss';
 import { DECK_SCOPE } from './model';
+import { skipBackgroundLayer } from './theme-css';
 
 export interface ScopedCss {
   css: string;
@@ -45,7 +47,7 @@ function scopeContainer(container: Container, slide: string, problems: string[])
 }
 
 function scopeSelector(selector: string, slide: string): string {
-  const trimmed = selector.trim();
+  const trimmed = skipBackgroundLayer(selector.trim());
   const own = /^(?::root|section|html|body)(?![\w-])/i.exec(trimmed);
   if (own) return `${slide}${trimmed.slice(own[0].length)}`;
   return `${slide} ${trimmed}`;

@@ -1,6 +1,6 @@
 // Marp Core's fitting heading: `# <!-- fit --> Title` is scaled to fill the slide's width on one line.
 // The deck package only marks it (as Marp Core marks it with `data-auto-scaling`); the presenter app
-// fits it after layout (apps/presenter/src/slides/fit-headings.ts), since only a browser knows how wide
+// fits it after layout (apps/presenter/src/slides/auto-scaling.ts), since only a browser knows how wide
 // the text is in the slide's theme.
 import type { Tokens } from 'marked';
 

@@ -1,5 +1,6 @@
-// YAML front matter: the global directives at the top of a deck.
-import { parse as parseYaml } from 'yaml';
+// YAML front matter: the global directives at the top of a deck, read as Marp reads them
+// (directive-yaml.ts).
+import { readDirectiveYaml } from './directive-yaml';
 import type { DeckWarning, Directives } from './model';
 
 export interface FrontMatter {
@@ -33,17 +34,9 @@ export function readFrontMatter(source: string): FrontMatter {
   const yamlText = lines.slice(1, end).join('\n');
   const body = lines.slice(end + 1).join('\n');
   const warnings: DeckWarning[] = [];
-  let directives: Directives = {};
-  try {
-    const parsed: unknown = parseYaml(yamlText);
-    if (parsed !== null && parsed !== undefined) {
-      if (typeof parsed === 'object' && !Array.isArray(parsed)) directives = parsed as Directives;
-      else warnings.push({ line: 2, message: 'Front matter must be a YAML mapping of directive: value pairs.' });
-    }
-  } catch (error) {
-    const yamlLine = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    warnings.push({ line: 1 + yamlLine, message: `Front matter is not valid YAML and was ignored: ${reason}` });
+  const { values: directives, unreadable } = readDirectiveYaml(yamlText);
+  for (const { line, reason } of unreadable) {
+    warnings.push({ line: 2 + line, message: `Front matter line is not valid YAML and was ignored: ${reason}` });
   }
   const keyLines: Record<string, number> = {};
   for (let i = 1; i < end; i++) {

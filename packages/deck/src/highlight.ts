@@ -83,7 +83,9 @@ const cache = new Map<string, string>();
 const CACHE_CHARS = 16_000_000;
 let cachedChars = 0;
 
-/** The `<pre>` for a code block, its tokens coloured through the CSS variables above. */
+/** The `<code>` of a code block (its `<pre>` is the slide renderer's), its tokens coloured through the
+ *  CSS variables above. Shiki's own `<pre>` and its inline colours are left out: the slide's theme
+ *  colours the block, as Marp's themes colour a `<pre>`. */
 export function highlightCode(code: string, lang: string): string {
   let grammar = GRAMMAR_OF[lang.toLowerCase()];
   // A shell block written with prompts is a session: prompt, command, output.
@@ -93,10 +95,8 @@ export function highlightCode(code: string, lang: string): string {
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   try {
-    const html = getHighlighter().codeToHtml(code, {
-      lang: grammar,
-      theme: 'deckhand',
-    });
+    const pre = getHighlighter().codeToHtml(code, { lang: grammar, theme: 'deckhand' });
+    const html = pre.slice(pre.indexOf('<code>'), pre.lastIndexOf('</code>') + '</code>'.length);
     if (cachedChars + key.length + html.length > CACHE_CHARS) {
       cache.clear();
       cachedChars = 0;
@@ -109,7 +109,7 @@ export function highlightCode(code: string, lang: string): string {
   }
 }
 
-/** A code block without colours, in the same frame as a highlighted one. */
+/** A code block's `<code>` without colours. */
 export function plainCode(code: string, lang: string): string {
-  return `<pre class="shiki"><code class="language-${escapeHtml(lang)}">${escapeHtml(code)}</code></pre>`;
+  return `<code class="language-${escapeHtml(lang)}">${escapeHtml(code)}</code>`;
 }

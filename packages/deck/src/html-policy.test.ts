@@ -23,7 +23,7 @@ describe('HTML in decks', () => {
 
   it('shows code blocks highlighted, with the source text intact for Copy', () => {
     const slide = parseDeck('```dockerfile\nFROM busybox\nCMD ["echo", "<hi>"]\n```\n').slides[0];
-    expect(slide?.html).toMatch(/^<figure class="dh-code" data-lang="dockerfile" data-block="s1-b1"><div class="dh-code-body"><pre class="shiki/);
+    expect(slide?.html).toMatch(/^<pre class="dh-code" data-lang="dockerfile" data-block="s1-b1" tabindex="0"><code><span class="line">/);
     expect(slide?.html).toContain('var(--shiki-token-keyword');
     expect(slide?.html).toContain('"&#x3C;hi>"');
     expect(slide?.blocks[0]?.code).toBe('FROM busybox\nCMD ["echo", "<hi>"]');

@@ -5,16 +5,55 @@
 //    handlers and javascript: URLs never survive, even with html: true.
 import sanitizeHtml from 'sanitize-html';
 
-/** Raw HTML tags an author may write without opting in. */
-/** Raw HTML tags an author may write without opting in: Marp Core's default allowlist, plus <style>
- *  (read into the deck's CSS, never left in a slide). */
-export const RAW_HTML_ALLOWLIST = new Set([
-  'a', 'abbr', 'address', 'article', 'aside', 'audio', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption',
-  'center', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'figcaption',
-  'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'nav', 'ol', 'p',
-  'picture', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'section', 'small', 'source', 'span', 'sub', 'summary', 'sup',
-  'strong', 'strike', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'video', 'style',
-]);
+/** Raw HTML an author may write without opting in: Marp Core's default allowlist (`Marp.html`), each tag
+ *  with the attributes it keeps besides `class`, `dir`, `lang` and `title` (marp-reading.test.ts checks
+ *  this against Marp Core). Other attributes are dropped, as in Marp: a `style` or `id` written in raw
+ *  HTML changes nothing there, so it changes nothing here either. URLs (`href`, `src`…) are checked by
+ *  the sanitizer afterwards, as everywhere. */
+const MARP_ALLOWLIST: Record<string, string[]> = {
+  a: ['href', 'name', 'rel', 'target'], abbr: [], address: [], article: [], aside: [],
+  audio: ['autoplay', 'controls', 'loop', 'muted', 'preload', 'src'], b: [], bdi: [], bdo: [], big: [],
+  blockquote: ['cite'], br: [], caption: [], center: [], cite: [], code: [], col: ['align', 'valign', 'span', 'width'],
+  colgroup: ['align', 'valign', 'span', 'width'], dd: [], del: ['cite', 'datetime'], details: ['open'], div: [], dl: [],
+  dt: [], em: [], figcaption: [], figure: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], hr: [], i: [],
+  img: ['align', 'alt', 'decoding', 'height', 'loading', 'src', 'srcset', 'width'], ins: ['cite', 'datetime'], kbd: [],
+  li: ['type', 'value'], mark: [], nav: [], ol: ['reversed', 'start', 'type'], p: [], picture: [], pre: [], q: ['cite'],
+  rp: [], rt: [], ruby: [], s: [], section: [], small: [], source: ['height', 'media', 'sizes', 'src', 'srcset', 'type', 'width'],
+  span: [], sub: [], summary: [], sup: [], strong: [], strike: [], table: ['width', 'border', 'align', 'valign'],
+  tbody: ['align', 'valign'], td: ['width', 'rowspan', 'colspan', 'align', 'valign'], tfoot: ['align', 'valign'],
+  th: ['width', 'rowspan', 'colspan', 'align', 'valign'], thead: ['align', 'valign'], time: ['datetime'],
+  tr: ['rowspan', 'align', 'valign'], u: [], ul: [],
+  video: ['autoplay', 'controls', 'loop', 'muted', 'playsinline', 'poster', 'preload', 'src', 'height', 'width'], wbr: [],
+};
+/** Attributes every allowlisted tag but `<source>` keeps. */
+const COMMON_ATTRIBUTES = ['class', 'dir', 'lang', 'title'];
+
+function allowedAttributes(tag: string): string[] | undefined {
+  const own = MARP_ALLOWLIST[tag];
+  return own && tag !== 'source' ? [...COMMON_ATTRIBUTES, ...own] : own;
+}
+
+/** The allowlist as Marp Core spells it, for the test that compares the two. */
+export function marpAllowlist(): Record<string, string[]> {
+  return Object.fromEntries(Object.keys(MARP_ALLOWLIST).map((tag) => [tag, allowedAttributes(tag) ?? []]));
+}
+
+/** Raw HTML tags an author may write without opting in: Marp Core's, plus <style> (read into the deck's
+ *  CSS, never left in a slide). */
+export const RAW_HTML_ALLOWLIST = new Set([...Object.keys(MARP_ALLOWLIST), 'style']);
+
+const TAG = /<([a-zA-Z][\w-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+
+/** Raw HTML of allowlisted tags with only the attributes Marp keeps on each. */
+export function keepMarpAttributes(html: string): string {
+  return html.replace(TAG, (whole, name: string, attributes: string, selfClosing: string) => {
+    const allowed = allowedAttributes(name.toLowerCase());
+    if (!allowed || !attributes.trim()) return whole;
+    const kept = [...attributes.matchAll(ATTRIBUTE)].filter(([, attribute = '']) => allowed.includes(attribute.toLowerCase()));
+    return `<${name}${kept.map(([text]) => ` ${text}`).join('')}${selfClosing ? ' /' : ''}>`;
+  });
+}
 
 const OUTPUT_TAGS = [
   ...sanitizeHtml.defaults.allowedTags,
@@ -35,6 +74,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     td: ['align', 'colspan', 'rowspan'],
     th: ['align', 'colspan', 'rowspan', 'scope'],
     details: ['open'],
+    // A code block is focusable, so the run shortcut knows which block is meant.
+    pre: ['tabindex'],
     video: ['src', 'controls', 'width', 'height', 'poster', 'muted', 'loop'],
     audio: ['src', 'controls'],
     source: ['src', 'type', 'srcset', 'media'],

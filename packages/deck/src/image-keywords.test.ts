@@ -3,9 +3,9 @@ import { parseDeck } from './parse-deck';
 import { readImageKeywords } from './image-keywords';
 
 describe('image keywords', () => {
-  it('reads sizes, filters and our center, and keeps them out of the alt text', () => {
+  it('reads sizes, filters and our center, and keeps Marp\'s keywords out of the alt text (center stays, as in Marp)', () => {
     expect(readImageKeywords('Docker logo w:200 h:10em sepia blur:4px center')).toMatchObject({
-      alt: 'Docker logo', width: '200px', height: '10em', filter: 'sepia(1) blur(4px)', center: true, background: false,
+      alt: 'Docker logo center', width: '200px', height: '10em', filter: 'sepia(1) blur(4px)', center: true, background: false,
     });
     expect(readImageKeywords('width:50% height:120px').alt).toBe('');
   });

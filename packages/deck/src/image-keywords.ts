@@ -1,6 +1,6 @@
 // Marp's image keywords in the alt text (`![bg left:40% sepia](x.png)`, `![w:200px](y.svg)`), read
 // into what the image does: an inline image with a size, filters and our `center` extension, or a
-// background of the slide. Keyword tokens never stay in the visible alt text.
+// background of the slide. Marp's keywords never stay in the alt text; `center` does, as in Marp.
 import type { SlideBackground } from './model';
 
 export interface ImageKeywords {
@@ -91,9 +91,10 @@ function applyKeyword(result: ImageKeywords, filters: string[], word: string): b
       result.vertical = true;
       return true;
     case 'center':
-      if (value !== null) return false;
-      result.center = true;
-      return true;
+      // Not a Marp keyword: it stays in the alt text as in Marp, so a deck's `img[alt~="center"]` CSS
+      // (the usual Marp way to centre an image) still applies.
+      if (value === null) result.center = true;
+      return false;
     default:
       if (PERCENT.test(word)) {
         result.size = word;

@@ -131,7 +131,7 @@ describe('our own deck with the same features (runs without ../shared)', () => {
     const slide = deck.slides[2];
     expect(slide?.section.split).toEqual({ side: 'left', size: '40%' });
     expect(slide?.section.backgrounds).toEqual([{ url: '/files/images/layers.svg', size: 'cover', filter: '' }]);
-    expect(slide?.sectionHtml).toContain('padding-left:calc(40% + var(--dh-slide-padding, 1.5em))');
+    expect(slide?.sectionHtml).toContain('padding-left:calc(40% + var(--dh-slide-padding-left, var(--dh-slide-padding, 1.5em)))');
   });
 });
 

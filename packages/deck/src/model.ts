@@ -12,19 +12,20 @@
 // section carries `data-marpit-pagination="N"` and `data-marpit-pagination-total="T"` when paginate is
 // on, and the theme draws them with `section[data-marpit-pagination]::after { content:
 // attr(data-marpit-pagination) }`, so a deck's own `section::after` CSS works as it does in Marp.
-// Theme CSS (default | dark | deckhand) is the presenter's: it styles `section`, `header`, `footer`,
-// `.dh-code` and `section::after` under the same `.dh-deck` scope. Structural layout that must hold in
-// every theme (the background layer, split backgrounds) is inline style in `sectionHtml`, so no theme
+// Theme CSS (Marp's default | gaia | uncover, Deckhand's deckhand-light | dark | deckhand) is the
+// presenter's: it styles `section`, `header`, `footer`, `pre` and `section::after` under the same
+// `.dh-deck` scope. Structural layout that must hold in every theme (the background layer, split backgrounds) is inline style in `sectionHtml`, so no theme
 // can break it; the section itself gets `position: relative; isolation: isolate` inline for that reason.
 //   - `bg` images: `<div class="dh-backgrounds" data-direction="row|column">` of `<figure>`s, behind the
 //     content (z-index -1 in the isolated section). With `bg left|right:N%` the layer takes that side and
-//     the section gets `padding-<side>: calc(N% + var(--dh-slide-padding, 1.5em))`: a theme sets
-//     `--dh-slide-padding` to its own horizontal padding.
-//   - Code blocks: `<figure class="dh-code" data-lang="sh" data-block="<CodeBlock.id>" [data-runnable="true"]>`
-//     `<div class="dh-code-body"><pre class="shiki deckhand" style="…"><code><span class="line">…`. The
-//     presenter adds Run/Copy to the figure. Token colours are CSS variables the theme may set:
-//     `--shiki-foreground`, `--shiki-background`, `--shiki-token-{keyword,string,string-expression,
-//     comment,constant,function,parameter,punctuation,link}`; without them GitHub's light colours apply.
+//     the section gets `padding-<side>: calc(N% + var(--dh-slide-padding-<side>, var(--dh-slide-padding,
+//     1.5em)))`: a theme sets `--dh-slide-padding-left|right` (or `--dh-slide-padding`) to its own padding.
+//   - Code blocks: `<pre class="dh-code" data-lang="sh" data-block="<CodeBlock.id>" [data-runnable="true"]
+//     tabindex="0"><code><span class="line">…`, a child of the section as Marp's `<pre>` is, so a theme's
+//     `pre` rules apply as they do in Marp. The presenter adds Run/Copy inside the `<pre>`, positioned over
+//     it (out of the flow). Token colours are CSS variables the theme may set: `--shiki-token-{keyword,
+//     string,string-expression,comment,constant,function,parameter,punctuation,link}`; without them GitHub's
+//     light colours apply. The block's own text and background are the theme's `pre`.
 //   - Math: `$…$` is MathJax's `<mjx-container class="MathJax" jax="SVG">` (inline) or, for `$$…$$`, the
 //     same in a `<p>` (display="true"); with `math: katex`, KaTeX's `<span class="katex"><math>` (MathML).
 //     A formula with a TeX error stays as written in `<span class="dh-math-error">`.
@@ -53,6 +54,10 @@ export interface RunnableBlockOptions {
   timeout?: number;
   expect?: 'exact' | 'contains' | 'none';
   id?: string;
+  /** The expected output is what Docker Engine this version (`23`, `29.1`) or later prints. */
+  engine?: string;
+  /** The expected output is what an engine with this image store prints (`image-store=containerd`). */
+  imageStore?: 'containerd' | 'classic';
 }
 
 export interface CodeBlock {
@@ -90,6 +95,9 @@ export interface SlideSection {
   /** Inline CSS for the section from backgroundColor, backgroundImage, backgroundPosition,
    *  backgroundRepeat, backgroundSize and color directives (already escaped, `;`-separated). */
   style: string;
+  /** Marpit's `data-*` attributes on the section: each directive set on the slide (kebab-case name,
+   *  its value as text), so theme CSS like `section[data-footer]` or `section[data-size="4:3"]` applies. */
+  data: Record<string, string>;
   paginate: boolean;
   /** 1-based page number (the slide index), shown only when `paginate` is true. */
   pageNumber: number;
@@ -142,7 +150,8 @@ export interface Deck {
   css: string;
   /** Slide size in CSS pixels from the `size` directive: 16:9 = 1280×720 (default), 4:3 = 960×720. */
   size: { width: number; height: number };
-  /** The `theme` directive, or 'default'. The presenter maps it to its theme CSS. */
+  /** The `theme` directive, or 'default' (Marp's default theme, as in Marp). The presenter maps it to its
+   *  theme CSS, and an unknown name to Marp's default. */
   theme: string;
   /** Set when the deck has math but its engine (the `math` directive: MathJax by default) was not
    *  loaded yet, so formulas are shown as written (`<span class="dh-math-pending">`): call

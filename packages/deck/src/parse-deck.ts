@@ -54,6 +54,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   }
   const renderer = new SlideRenderer({
     allowAllHtml: options.html === true || globals.html === true,
+    breaks: globals.breaks !== false,
     resolveUrl: options.resolveUrl,
     math: front.directives.math !== false,
   });
@@ -66,7 +67,9 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
   if (typeof globals.style === 'string') addCss(globals.style, front.keyLines.style ?? 1, null);
 
   const tokens = lexSafely(renderer, front.body, front.bodyLineOffset + 1, warn);
-  const levels = headingLevels(globals.headingDivider, front.keyLines.headingDivider ?? 1, warn);
+  const divider = headingDividerOf(tokens, front.bodyLineOffset + 1)
+    ?? { value: globals.headingDivider, line: front.keyLines.headingDivider ?? 1 };
+  const levels = headingLevels(divider.value, divider.line, warn);
   const sources = splitSlides(tokens, front.bodyLineOffset + 1, levels);
   if (sources.length >= MAX_SLIDES) {
     const last = sources[sources.length - 1] as SlideSource;
@@ -117,6 +120,8 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
     }
     return html;
   };
+  // Global directives Marpit also writes on every section (`data-theme`, `data-size`…).
+  const sectionGlobals = pickDirectives(globals, (key) => ['theme', 'size', 'lang', 'headingDivider'].includes(key));
   const pages = pageNumbers(drafts.map((draft) => draft.directives.paginate));
   const total = pages[pages.length - 1] ?? 0; // never decreases, so the last is the highest
   const slides: Slide[] = drafts.map((draft, i) => {
@@ -126,7 +131,7 @@ export function parseDeck(source: string, options: ParseOptions = {}): Deck {
     const header = chrome('header', draft.directives.header, draft.line);
     const footer = chrome('footer', draft.directives.footer, draft.line);
     const section = describeSection({
-      index: draft.index, directives: draft.directives, pageNumber, header, footer,
+      index: draft.index, directives: { ...sectionGlobals, ...draft.directives }, pageNumber, header, footer,
       backgrounds: rendered.backgrounds, vertical: rendered.vertical, split: rendered.split,
       resolveUrl: options.resolveUrl,
     });
@@ -181,6 +186,28 @@ function limitNesting(body: string): { text: string; firstChanged: number | null
     return kept + rest.slice(Math.max(0, indent - MAX_INDENT));
   });
   return { text: lines.join('\n'), firstChanged };
+}
+
+/** The last `headingDivider` set in a directive comment, anywhere in the deck: Marp applies it (over
+ *  the front matter's) to the whole deck before splitting it into slides. */
+function headingDividerOf(tokens: Token[], firstLine: number): { value: unknown; line: number } | null {
+  let found: { value: unknown; line: number } | null = null;
+  let line = firstLine;
+  for (const token of tokens) {
+    if (token.raw.includes('headingDivider')) {
+      walk(token, (node) => {
+        if (node.type !== 'html') return;
+        for (const comment of extractComments((node as Tokens.HTML).text).comments) {
+          const meaning = readComment(comment);
+          if (meaning?.kind === 'directives' && 'headingDivider' in meaning.values) {
+            found = { value: meaning.values.headingDivider, line: line + lineCount(/^\n*/.exec(token.raw)?.[0] ?? '') };
+          }
+        }
+      });
+    }
+    line += lineCount(token.raw);
+  }
+  return found;
 }
 
 /** Marp's headingDivider: a level 1–6 (split before headings of that level or above) or a list of levels. */

@@ -42,19 +42,20 @@ describe('prompts and continuation', () => {
 
 describe('options', () => {
   it('reads every documented option, quoted values included', () => {
-    expect(parseInfoString('console {run=false skip="needs a registry" cwd=../examples/x interrupt type term=2 timeout=90 expect=contains id=first}')).toEqual({
+    expect(parseInfoString('console {run=false skip="needs a registry" cwd=../examples/x interrupt type term=2 timeout=90 expect=contains id=first engine=29.1 image-store=containerd}')).toEqual({
       lang: 'console',
-      options: { run: false, skip: 'needs a registry', cwd: '../examples/x', interrupt: true, type: true, term: 2, timeout: 90, expect: 'contains', id: 'first' },
+      options: { run: false, skip: 'needs a registry', cwd: '../examples/x', interrupt: true, type: true, term: 2, timeout: 90, expect: 'contains', id: 'first', engine: '29.1', imageStore: 'containerd' },
       warnings: [],
     });
   });
 
   it('warns about an unknown option or a bad value on the fence line', () => {
-    const deck = parseDeck('# One\n\n```sh {colour=red timeout=soon expect=maybe}\nls\n```\n');
+    const deck = parseDeck('# One\n\n```sh {colour=red timeout=soon expect=maybe engine=latest}\nls\n```\n');
     expect(deck.warnings).toEqual([
       { line: 3, message: 'Unknown block option "colour".' },
       { line: 3, message: 'Option timeout needs a positive number, got "soon".' },
       { line: 3, message: 'Option expect must be exact, contains or none, got "maybe".' },
+      { line: 3, message: 'Option engine needs a Docker Engine version such as 23 or 29.1, got "latest".' },
     ]);
     expect(deck.slides[0]?.blocks[0]?.runnable).toBe(true);
   });

@@ -65,6 +65,14 @@ function applyOption(options: RunnableBlockOptions, key: string, value: string |
       else warnings.push(`Option ${key} needs a positive number, got "${value ?? ''}".`);
       return;
     }
+    case 'engine':
+      if (value && /^\d+(\.\d+)?$/.test(value)) options.engine = value;
+      else warnings.push(`Option engine needs a Docker Engine version such as 23 or 29.1, got "${value ?? ''}".`);
+      return;
+    case 'image-store':
+      if (value === 'containerd' || value === 'classic') options.imageStore = value;
+      else warnings.push(`Option image-store must be containerd or classic, got "${value ?? ''}".`);
+      return;
     case 'expect':
       if (value === 'exact' || value === 'contains' || value === 'none') options.expect = value;
       else warnings.push(`Option expect must be exact, contains or none, got "${value ?? ''}".`);

@@ -4,14 +4,11 @@
 import { escapeHtml, resolveCssUrls, type UrlResolver } from './html-policy';
 import type { Directives, SlideBackground, SlideSection } from './model';
 
-/** Directives that become inline CSS on the section, with their CSS property. */
-const STYLE_DIRECTIVES: Array<[string, string]> = [
-  ['backgroundColor', 'background-color'],
-  ['backgroundImage', 'background-image'],
-  ['backgroundPosition', 'background-position'],
-  ['backgroundRepeat', 'background-repeat'],
-  ['backgroundSize', 'background-size'],
-  ['color', 'color'],
+/** Directives Marpit writes on the section as `data-*` attributes (with a value), which themes select
+ *  on: `section[data-footer]`, `section[data-size="4:3"]`, `section[data-color] h1`. */
+const DATA_DIRECTIVES = [
+  'paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition',
+  'backgroundRepeat', 'backgroundSize', 'color', 'transition', 'theme', 'size', 'lang', 'headingDivider',
 ];
 
 export interface SectionParts {
@@ -28,14 +25,32 @@ export interface SectionParts {
 
 export function describeSection(parts: SectionParts): SlideSection {
   const { directives } = parts;
-  const style = STYLE_DIRECTIVES.flatMap(([name, property]) => {
+  const css = (name: string): string | null => {
     const value = cssValue(directives[name]);
-    return value ? [`${property}:${resolveCssUrls(value, parts.resolveUrl)}`] : [];
-  }).join(';');
+    return value === null ? null : resolveCssUrls(value, parts.resolveUrl);
+  };
+  // Marpit's order and defaults: a background colour also clears the theme's background image, and a
+  // background image is centred, unrepeated and covering unless the position, repeat or size say.
+  const style = new Map<string, string>();
+  const color = css('color');
+  if (color) style.set('color', color);
+  const backgroundColor = css('backgroundColor');
+  if (backgroundColor) style.set('background-color', backgroundColor).set('background-image', 'none');
+  const backgroundImage = css('backgroundImage');
+  if (backgroundImage) {
+    style.set('background-image', backgroundImage).set('background-position', css('backgroundPosition') ?? 'center')
+      .set('background-repeat', css('backgroundRepeat') ?? 'no-repeat').set('background-size', css('backgroundSize') ?? 'cover');
+  }
   const paginate = directives.paginate === true || directives.paginate === 'true' || directives.paginate === 'hold';
+  const data: Record<string, string> = {};
+  for (const name of DATA_DIRECTIVES) {
+    const value = directives[name];
+    if (value !== undefined && value !== null && value !== false && value !== '') data[kebabCase(name)] = String(value);
+  }
   return {
     className: typeof directives.class === 'string' ? directives.class.trim() : '',
-    style,
+    style: [...style].map(([property, value]) => `${property}:${value}`).join(';'),
+    data,
     paginate,
     pageNumber: parts.pageNumber,
     header: parts.header,
@@ -44,6 +59,10 @@ export function describeSection(parts: SectionParts): SlideSection {
     backgroundDirection: parts.vertical ? 'column' : 'row',
     split: parts.backgrounds.length > 0 ? parts.split : null,
   };
+}
+
+function kebabCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
 /** A directive value usable as one CSS declaration value, or null. */
@@ -59,6 +78,7 @@ export function renderSection(section: SlideSection, index: number, total: numbe
   const style = ['position:relative', 'isolation:isolate', section.style, splitStyle(section)].filter(Boolean).join(';');
   attributes.push(`style="${escapeHtml(style)}"`);
   if (lang) attributes.push(`lang="${escapeHtml(lang)}"`);
+  for (const [name, value] of Object.entries(section.data)) attributes.push(`data-${name}="${escapeHtml(value)}"`);
   if (section.paginate) {
     attributes.push(
       'data-paginate="true"',
@@ -71,11 +91,13 @@ export function renderSection(section: SlideSection, index: number, total: numbe
   return `<section ${attributes.join(' ')}>${backgroundLayer(section)}${header}${content}${footer}</section>`;
 }
 
-/** Content moves out of the way of split backgrounds; the theme's padding is `--dh-slide-padding`. */
+/** Content moves out of the way of split backgrounds, as Marp narrows the slide's content layer: the
+ *  split's size plus the theme's own padding on that side (`--dh-slide-padding-left|right`, or
+ *  `--dh-slide-padding` for both). */
 function splitStyle(section: SlideSection): string {
   if (!section.split) return '';
   const side = section.split.side === 'left' ? 'left' : 'right';
-  return `padding-${side}:calc(${section.split.size} + var(--dh-slide-padding, 1.5em))`;
+  return `padding-${side}:calc(${section.split.size} + var(--dh-slide-padding-${side}, var(--dh-slide-padding, 1.5em)))`;
 }
 
 function backgroundLayer(section: SlideSection): string {

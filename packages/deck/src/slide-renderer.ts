@@ -1,11 +1,12 @@
 // Markdown tokens of one slide → sanitized HTML, with Deckhand's and Marp's extensions: image keywords
 // (inline sizes and filters, `bg` images collected for the section), highlighted code blocks in a
-// <figure> the presenter adds Run and Copy to, and raw HTML held to the allowlist unless opted in.
+// <pre class="dh-code"> the presenter adds Run and Copy to, and raw HTML held to the allowlist unless
+// opted in (with only the attributes Marp keeps).
 import { Marked, type Token, type Tokens } from 'marked';
 import { emojiExtension } from './emoji';
 import { FITTING_HEADING, renderFittingHeading } from './fitting-heading';
 import { highlightCode, plainCode } from './highlight';
-import { escapeHtml, RAW_HTML_ALLOWLIST, sanitize, tagNames, type UrlResolver } from './html-policy';
+import { escapeHtml, keepMarpAttributes, RAW_HTML_ALLOWLIST, sanitize, tagNames, type UrlResolver } from './html-policy';
 import { inlineImageStyle, readImageKeywords, toBackground } from './image-keywords';
 import { mathExtensions, type MathToken } from './math/math-syntax';
 import type { CodeBlock, SlideBackground, SlideSection } from './model';
@@ -58,8 +59,16 @@ export interface RenderedInline {
   math: MathToken[];
 }
 
+export interface RendererOptions {
+  allowAllHtml: boolean;
+  resolveUrl: UrlResolver | undefined;
+  math: boolean;
+  /** A single newline in a paragraph is a line break (Marp Core's `breaks`). */
+  breaks: boolean;
+}
+
 export class SlideRenderer {
-  private readonly marked = new Marked({ gfm: true });
+  private readonly marked: Marked;
   private state: SlideState | null = null;
   private readonly inlineCache = new Map<string, RenderedInline>();
   /** The formulas of the header or footer being rendered (see inline()). */
@@ -67,7 +76,11 @@ export class SlideRenderer {
   /** Characters of code seen so far in this deck, against MAX_HIGHLIGHTED_PER_DECK. */
   private codeChars = 0;
 
-  constructor(private readonly options: { allowAllHtml: boolean; resolveUrl: UrlResolver | undefined; math: boolean }) {
+  constructor(private readonly options: RendererOptions) {
+    // Marp Core's Markdown options: CommonMark with tables, `~~strikethrough~~`, a single newline as a
+    // line break (`breaks`, unless the deck says `breaks: false`), and bare links only with their
+    // scheme (`linkify` without fuzzy links).
+    this.marked = new Marked({ gfm: true, breaks: options.breaks });
     this.marked.use({
       // Marked's inline rules take quadratic time on some long runs (`a*a*a*…`, a heading full of
       // `<!--`); a paragraph or heading that long is no slide text, so it is shown as plain text.
@@ -77,6 +90,17 @@ export class SlideRenderer {
           if (!match?.[1] || match[1].length <= MAX_INLINE_CHARS) return false;
           const text = match[1].replace(/\n$/, '');
           return { type: 'paragraph', raw: match[0], text, tokens: [plainText(text)], [TOO_LONG]: true };
+        },
+        // Marp links `https://…` and `user@host` but not `www.…` on its own (linkify's fuzzyLink is off).
+        // This and `del` return a text token where marked's type says a link or a strikethrough: marked
+        // takes any token.
+        url(src) {
+          const match = this.rules.inline.url.exec(src);
+          return match?.[1] === 'www.' ? (plainText(match[0]) as unknown as Tokens.Link) : false;
+        },
+        // markdown-it strikes through with two tildes only; `~one~` stays as written.
+        del(src) {
+          return src.startsWith('~') && !src.startsWith('~~') ? (plainText('~') as unknown as Tokens.Del) : false;
         },
         heading(src) {
           const match = this.rules.block.heading.exec(src);
@@ -108,7 +132,9 @@ export class SlideRenderer {
     const state: SlideState = { backgrounds: [], vertical: false, split: null, blockOf, code: [], math: [] };
     this.state = state;
     try {
-      const raw = this.marked.parser(tokens).replace(/<p>\s*<\/p>\n?/g, '');
+      // As Marpit sweeps them: a paragraph left with nothing but line breaks (its `bg` images and
+      // comments taken out) is no paragraph.
+      const raw = this.marked.parser(tokens).replace(/<p>(?:\s|<br\s*\/?>)*<\/p>\n?/g, '');
       const html = sanitize(raw, this.options.resolveUrl).replace(CODE_MARK, (_, n: string) => state.code[Number(n)] ?? '');
       return { html, backgrounds: state.backgrounds, vertical: state.vertical, split: state.split, math: state.math };
     } finally {
@@ -137,12 +163,13 @@ export class SlideRenderer {
     const block = this.state?.blockOf.get(token);
     const lang = block?.lang ?? (token.lang ?? '').split(/[\s{]/)[0] ?? '';
     this.codeChars += token.text.length;
-    const pre = this.codeChars <= MAX_HIGHLIGHTED_PER_DECK ? highlightCode(token.text, lang) : plainCode(token.text, lang);
-    const highlighted = `<div class="dh-code-body">${pre}</div>`;
-    const mark = this.state ? `\uE000${this.state.code.push(highlighted) - 1}\uE000` : escapeHtml(token.text);
+    const code = this.codeChars <= MAX_HIGHLIGHTED_PER_DECK ? highlightCode(token.text, lang) : plainCode(token.text, lang);
+    const mark = this.state ? `\uE000${this.state.code.push(code) - 1}\uE000` : escapeHtml(token.text);
     const id = block ? ` data-block="${escapeHtml(block.id)}"` : '';
     const runnable = block?.runnable ? ' data-runnable="true"' : '';
-    return `<figure class="dh-code" data-lang="${escapeHtml(lang)}"${id}${runnable}>${mark}</figure>\n`;
+    // The <pre> is the slide's own child, as in Marp, so the theme's rules for `pre` and for a slide's
+    // first and last child apply to it; the presenter puts Run and Copy inside it, over the code.
+    return `<pre class="dh-code" data-lang="${escapeHtml(lang)}"${id}${runnable} tabindex="0">${mark}</pre>\n`;
   }
 
   /** A formula is typeset once the deck's `math` directive is known (it may come on a later slide):
@@ -157,7 +184,7 @@ export class SlideRenderer {
   private renderHtml(token: Tokens.HTML | Tokens.Tag): string {
     if (this.options.allowAllHtml) return token.text;
     const disallowed = tagNames(token.text).some((name) => !RAW_HTML_ALLOWLIST.has(name));
-    return disallowed ? escapeHtml(token.text) : token.text;
+    return disallowed ? escapeHtml(token.text) : keepMarpAttributes(token.text);
   }
 
   private renderImage(token: Tokens.Image): string {

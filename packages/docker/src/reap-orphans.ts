@@ -2,7 +2,7 @@
 // before its clean-up ran), found by label through the engine's API: `label` marks Deckhand's objects
 // of one kind (sandbox, check) and `ownerLabel` holds the owner id (see owner.ts; it may be the same
 // label).
-import type { DockerEngine, Labelled } from './docker-engine';
+import type { EngineApi, Labelled } from './engine-api';
 import { ownerIsGone } from './owner';
 
 export interface OrphanLabels {
@@ -16,16 +16,16 @@ export interface Reaped {
   volumes: number;
 }
 
-export function reapOrphans(engine: DockerEngine, labels: OrphanLabels): Promise<Reaped> {
+export function reapOrphans(engine: EngineApi, labels: OrphanLabels): Promise<Reaped> {
   return removeLabelled(engine, labels, ownerIsGone);
 }
 
 /** Removes everything `owner` (this process: ownerId()) created, for a clean stop. */
-export function removeOwnedBy(engine: DockerEngine, labels: OrphanLabels, owner: string): Promise<Reaped> {
+export function removeOwnedBy(engine: EngineApi, labels: OrphanLabels, owner: string): Promise<Reaped> {
   return removeLabelled(engine, labels, (value) => value === owner || value.startsWith(`${owner}:`));
 }
 
-async function removeLabelled(engine: DockerEngine, { label, ownerLabel }: OrphanLabels, remove: (owner: string) => boolean): Promise<Reaped> {
+async function removeLabelled(engine: EngineApi, { label, ownerLabel }: OrphanLabels, remove: (owner: string) => boolean): Promise<Reaped> {
   const orphaned = (objects: Labelled[]): string[] => objects.filter(({ labels }) => remove(labels[ownerLabel] ?? '')).map(({ id }) => id);
   const found = await engine.labelled(label);
   // Containers first: a network or volume still in use by one cannot be removed.

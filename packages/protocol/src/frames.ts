@@ -88,6 +88,8 @@ export const CloseCode = {
   SessionGone: 4004,
   /** Too many sessions for this browser or this server; the reason says which. */
   SessionLimit: 4008,
+  /** A follower was watching the trainer's shared terminal, and the trainer stopped sharing it. */
+  ShareEnded: 4012,
 } as const;
 
 export class ProtocolError extends Error {

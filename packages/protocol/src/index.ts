@@ -5,3 +5,4 @@ export * from './flow';
 export * from './limits';
 export * from './sync';
 export * from './follow';
+export { parseJson } from './schema';

@@ -56,3 +56,12 @@ export function parseMessage<T>(value: unknown, types: Record<string, Record<str
   }
   return message as T;
 }
+
+/** The JSON value of a message's text, or undefined when it is not JSON (then no schema passes it). */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

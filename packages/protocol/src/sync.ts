@@ -27,6 +27,8 @@ export interface FollowersSummary {
   done: [string, number][];
   /** The names followers gave, at most MAX_LISTED_NAMES. */
   names: string[];
+  /** The terminal tab followers may watch, or null when the trainer shares none. */
+  terminal: number | null;
 }
 
 export const MAX_LISTED_NAMES = 100;
@@ -76,6 +78,7 @@ const FIELDS: Record<SyncBody['type'], Record<string, Check>> = {
     elsewhere: integer(0, 1e6),
     done: arrayOf((entry) => Array.isArray(entry) && entry.length === 2 && name(entry[0]) && integer(0, 1e6)(entry[1]), 500),
     names: arrayOf(text(64), MAX_LISTED_NAMES),
+    terminal: nullable(integer(1, MAX_TERMINAL_TABS)),
   },
   trainer: { ...POSITION_FIELDS, state: oneOf(FOLLOW_STATES), trainer: text(300) },
 };

@@ -48,6 +48,11 @@ export class DeckLibrary {
     return [...this.files.keys()];
   }
 
+  /** The deck's Markdown file, or null for an unknown id. */
+  fileOf(id: string): string | null {
+    return this.files.get(id) ?? null;
+  }
+
   load(id: string): LoadedDeck | null {
     const file = this.files.get(id);
     if (!file) return null;

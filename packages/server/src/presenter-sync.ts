@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { parseSyncMessage, SERVER_ONLY_SYNC_TYPES, type SyncMessage } from '@deckhand/protocol';
+import { parseJson, parseSyncMessage, SERVER_ONLY_SYNC_TYPES, type SyncMessage } from '@deckhand/protocol';
 import { failClosed } from './fail-closed';
 import type { Logger } from './log';
 
@@ -121,12 +121,4 @@ export function createPresenterSync(log: Logger): PresenterSync {
       wss.close();
     },
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -30,7 +30,8 @@ beforeAll(async () => {
   server = await startServer({
     decks: dir,
     appDir,
-    sandbox: new LocalShellSandbox({ cwd: dir }),
+    // No rc files: the test is about the server, not this machine's shell start-up.
+    sandbox: new LocalShellSandbox({ cwd: dir, shell: '/bin/bash', args: ['--norc', '--noprofile'] }),
     host: '127.0.0.1',
     port: 0,
     logger: createLogger(() => undefined),

@@ -6,12 +6,12 @@ import { networkInterfaces } from 'node:os';
 import express from 'express';
 import { AccessPolicy, allowAddresses, allowPublicAddress } from './access/access-policy';
 import { accessRoutes, requireAccess } from './access/access-routes';
-import { hostAllowed } from './access/request-access';
+import { hostAllowed, originAllowed } from './access/request-access';
 import { TicketBook } from './access/tickets';
 import { DeckLibrary } from './deck-library';
 import { deckFiles, deckFilesPrefix } from './deck-files';
 import { createFollowing } from './follow/following';
-import type { FollowLimits } from './follow/follow-feed';
+import { DEFAULT_FOLLOW_LIMITS, type FollowLimits } from './follow/follow-feed';
 import { routeUpgrades } from './upgrade-routes';
 import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
@@ -19,6 +19,7 @@ import { createPresenterSync, PRESENTER_SYNC_PATH } from './presenter-sync';
 import { answerErrors } from './request-errors';
 import { createClassroom, DEFAULT_CLASSROOM_LIMITS, type Classroom, type ClassroomLimits, type LabellingSandbox } from './classroom/classroom';
 import { DEFAULT_ROSTER_LIMITS, type RosterLimits } from './access/roster';
+import { REHEARSAL_RECORDINGS_PATH, rehearsalRecordings, tooLarge } from './rehearsal-recordings';
 import type { Sandbox } from './sandbox/sandbox';
 import { DEFAULT_SESSION_LIMITS, SessionRegistry, type SessionLimits } from './sessions/session-registry';
 import { createTerminalRoute } from './sessions/terminal-route';
@@ -50,8 +51,10 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
-  /** The address to open, with the secret. */
+  /** The address to open, with the secret (the public address when there is one). */
   url: string;
+  /** The same on this machine, past any proxy. */
+  localUrl: string;
   /** The follower link: the decks and the trainer's position, never a shell. */
   followUrl: string;
   /** The class link, in classroom mode: each attendee gives a name and gets their own sandbox. */
@@ -78,7 +81,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const deckWatch = watchDecks(library.root, (id) => library.ids().includes(id), (id) => presenterSync.announce({ type: 'deck-changed', deck: id }));
   const guard = requireAccess(policy, ['trainer', 'follower', 'attendee']);
   let origins = { trainer: '', follower: '' };
-  const following = createFollowing({ log, policy, sessions, presenterSync, base: () => origins.follower, limits: options.followLimits });
+  // Behind a forwarding proxy every follower comes from the proxy's address: a per-address limit
+  // would be a limit on the whole class, so there only the server's limit holds.
+  const followLimits = { ...DEFAULT_FOLLOW_LIMITS, ...options.followLimits };
+  if (options.publicUrl) followLimits.maxFollowersPerAddress = followLimits.maxFollowers;
+  const following = createFollowing({ log, policy, sessions, presenterSync, base: () => origins.follower, limits: followLimits });
   const classroom: Classroom | undefined = classroomLimits
     ? createClassroom({ policy, sessions, sandbox: options.sandbox as LabellingSandbox, log, limits: classroomLimits, base: () => origins.follower })
     : undefined;
@@ -121,6 +128,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     res.json(deck);
   });
+  // A block's run recorded in the presenter view during a rehearsal (rehearsal-recordings.ts).
+  app.post(
+    REHEARSAL_RECORDINGS_PATH,
+    requireAccess(policy, ['trainer']),
+    ...rehearsalRecordings(library, { secrets: () => policy.secrets(), sameOrigin: (request) => originAllowed(request, policy), log }),
+    tooLarge,
+  );
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'not-found', message: 'No such API route.' });
   });
@@ -151,6 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   return {
     url: `${origins.trainer}/?token=${encodeURIComponent(policy.token)}`,
+    localUrl: `${originsFor(options.host, port, undefined).trainer}/?token=${encodeURIComponent(policy.token)}`,
     get followUrl() {
       return `${origins.follower}/follow/?token=${encodeURIComponent(policy.followToken)}`;
     },

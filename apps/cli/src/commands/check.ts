@@ -2,10 +2,9 @@
 // block, pass, fail (with a diff) or skip (with the reason). Exit status 1 when any block fails.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDeck, decksIn, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
+import { checkDeck, formatEngines, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
 import { parseFlags } from '../parse-flags';
-import { SANDBOX_FLAGS, sandboxFromFlags } from '../sandbox-flags';
-import { UsageError } from '../usage-error';
+import { DECK_RUN_FLAGS, deckRunFromFlags } from '../deck-run-flags';
 import type { Command } from '../main';
 
 const usage = `Usage: deckhand check <deck-or-folder> [options]
@@ -29,26 +28,10 @@ export const checkCommand: Command = {
   async run(args) {
     const { values, positionals } = parseFlags(
       args,
-      { 'keep-going': { type: 'boolean' }, only: { type: 'string' }, junit: { type: 'string' }, timeout: { type: 'string' }, ...SANDBOX_FLAGS },
+      { junit: { type: 'string' }, ...DECK_RUN_FLAGS },
       usage,
     );
-    if (positionals.length !== 1) throw new UsageError('give one deck file or folder', usage);
-    const only = values.only !== undefined ? parseSlides(values.only) : undefined;
-    const timeout = values.timeout !== undefined ? Number(values.timeout) : undefined;
-    if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`, usage);
-    let decks: string[];
-    try {
-      decks = decksIn(positionals[0] as string);
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error), usage);
-    }
-
-    const sandboxed = values.sandbox !== undefined && values.sandbox !== 'local';
-    // Always read, so Docker-only flags without --sandbox docker are refused rather than ignored.
-    const chosen = await sandboxFromFlags(values, process.cwd(), usage);
-    const sandbox = sandboxed ? chosen : null;
-    // Wide, so tools that fit tables to the terminal do not truncate (as the local check shell).
-    const openTerminal = sandbox ? (cwd: string) => sandbox.openShell({ cols: 200, rows: 50, cwd }) : undefined;
+    const { decks, only, timeout, openTerminal } = await deckRunFromFlags(values, positionals, usage);
 
     const started = Date.now();
     const reports: DeckReport[] = [];
@@ -80,6 +63,8 @@ export const checkCommand: Command = {
       if (!keepGoing && totals([report]).fail > 0) break;
     }
     process.off('SIGINT', onInterrupt);
+    const engines = formatEngines(reports);
+    if (engines) process.stdout.write(engines + '\n');
     process.stdout.write(formatSummary(reports, (Date.now() - started) / 1000, stopping.signal.aborted) + '\n');
     if (stopping.signal.aborted) return 130;
     if (values.junit) {
@@ -89,15 +74,3 @@ export const checkCommand: Command = {
     return totals(reports).fail > 0 ? 1 : 0;
   },
 };
-
-function parseSlides(text: string): Set<number> {
-  const slides = new Set<number>();
-  for (const part of text.split(',')) {
-    const match = /^\s*(\d+)(?:-(\d+))?\s*$/.exec(part);
-    if (!match) throw new UsageError(`--only takes slide numbers like 3 or 3,5-7, got "${text}"`, usage);
-    const from = Number(match[1]);
-    const to = Number(match[2] ?? match[1]);
-    for (let n = from; n <= to; n++) slides.add(n);
-  }
-  return slides;
-}

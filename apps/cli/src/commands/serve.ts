@@ -101,6 +101,7 @@ export const serveCommand: Command = {
     }
     if (address) process.stderr.write(`Public address (from ${address.source}): ${address.url.origin}\n`);
     process.stdout.write(`Deckhand is running at ${server.url}\n`);
+    if (server.localUrl !== server.url) process.stdout.write(`On this machine: ${server.localUrl}\n`);
     process.stdout.write(`Followers (slides only, no shell): ${server.followUrl}\n`);
     if (server.classUrl) {
       process.stdout.write(`Classroom page (invites, attendees, their sandboxes): ${server.url}#/.classroom\n`);

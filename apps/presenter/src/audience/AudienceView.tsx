@@ -1,5 +1,6 @@
 // The audience view, what the projector shows: the slide, and the terminal beside it, maximised or
-// hidden. The terminal pane stays mounted once shown, so hiding it never ends the shell session.
+// hidden. The terminal pane stays mounted once shown, so hiding it never ends the shell session. In the
+// offline reader it also shows the notes under the slide and every block's recorded output, on request.
 import { useRef, useState, type CSSProperties } from 'react';
 import { ExerciseStatus } from '../exercises/ExerciseStatus';
 import { clampSplit, SplitDivider } from '../layout/SplitDivider';
@@ -8,8 +9,13 @@ import { useSwipe } from '../navigation/use-swipe';
 import { isNumber, useStoredState } from '../settings/use-stored-state';
 import { SlideView } from '../slides/SlideView';
 import type { DeckSession } from '../views/deck-session';
+import { FollowBar } from '../follow/FollowBar';
 import { WarningsPanel } from '../warnings/WarningsPanel';
 import { SlideToolbar } from './SlideToolbar';
+import { NotesPanel } from '../presenter/NotesPanel';
+import { READER } from '../reader/reader-mode';
+import { ReaderTools } from '../reader/ReaderTools';
+import { useReaderSettings } from '../reader/use-reader-settings';
 
 export function AudienceView({ session }: { session: DeckSession }) {
   const { deck, current, total, layout } = session;
@@ -21,12 +27,18 @@ export function AudienceView({ session }: { session: DeckSession }) {
   const slideArea = useRef<HTMLElement>(null);
   useSwipe(slideArea, (direction) => session.go(direction === 'next' ? current + 1 : current - 1));
 
+  const reader = useReaderSettings();
   const exercise = session.exercises.find((candidate) => candidate.slide === current) ?? null;
   const style = { '--split': `${clampSplit(split) * 100}%` } as CSSProperties;
   return (
     <div className={`audience layout-${layout}`} style={style}>
       <main className="slide-area" ref={slideArea} hidden={layout === 'terminal'}>
-        {slide && <SlideView slide={slide} deck={deck} actions={session.actions} running={session.running} />}
+        {slide && <SlideView slide={slide} deck={deck} actions={session.actions} running={session.running} outputs={READER && reader.outputs} />}
+        {READER && reader.notes && (
+          <div className="reader-notes">
+            <NotesPanel notes={slide?.notes ?? []} />
+          </div>
+        )}
         <SlideToolbar
           current={current}
           total={total}
@@ -40,8 +52,10 @@ export function AudienceView({ session }: { session: DeckSession }) {
           openPresenter={session.openPresenter}
           openHelp={session.openHelp}
         >
+          {READER && <ReaderTools settings={reader} openSearch={session.openSearch} />}
           <ExerciseStatus exercises={session.exercises} current={exercise} progress={session.progress} />
           <WarningsPanel warnings={deck.warnings} file={deck.file} />
+          <FollowBar deck={deck.id} />
         </SlideToolbar>
       </main>
       {layout === 'split' && <SplitDivider fraction={clampSplit(split)} onChange={setSplit} />}

@@ -13,7 +13,8 @@ export interface SlideToolbarProps {
   changeFontSize(step: number): void;
   toggleScreenReaderMode(): void;
   openOverview(): void;
-  openPresenter(): void;
+  /** Absent on a follower's page: the presenter view is the trainer's. */
+  openPresenter?: () => void;
   openHelp(): void;
   children?: ReactNode;
 }
@@ -62,9 +63,11 @@ export function SlideToolbar(props: SlideToolbarProps) {
         <button type="button" onClick={props.openOverview}>
           Overview
         </button>
-        <button type="button" onClick={props.openPresenter}>
-          Presenter view
-        </button>
+        {props.openPresenter && (
+          <button type="button" onClick={props.openPresenter}>
+            Presenter view
+          </button>
+        )}
         <button type="button" onClick={props.openHelp} aria-label="Keyboard shortcuts">
           ?
         </button>

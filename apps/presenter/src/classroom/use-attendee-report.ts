@@ -2,14 +2,14 @@
 // exercises marked done, when they change and every 15 s (which also says the page is still open).
 // Does nothing on a trainer's or follower's page.
 import { useEffect } from 'react';
-import { accessRole } from '../deck-access/server-access';
+import { PAGE_ROLE } from '../deck-access/server-access';
 import { report } from './classroom-api';
 
 const EVERY_MS = 15_000;
 
 export function useAttendeeReport(deck: string, slide: number, done: readonly string[]): void {
   useEffect(() => {
-    if (accessRole() !== 'attendee') return;
+    if (PAGE_ROLE !== 'attendee') return;
     const send = (): void => void report({ deck, slide, done }).catch(() => undefined);
     send();
     const timer = setInterval(send, EVERY_MS);

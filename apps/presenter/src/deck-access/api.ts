@@ -1,5 +1,9 @@
-// Reads decks from the server. A 401 means this browser has no valid access for it (server-access.ts).
+// Reads decks from the server (or, in the offline reader, from the data its build wrote). A 401 means
+// this browser has no valid access for the server (server-access.ts).
 import type { Deck } from '@deckhand/deck';
+import type { RecordedRun } from '@deckhand/export/reader-format';
+import { READER } from '../reader/reader-mode';
+import { readerDeck, readerDeckList } from '../reader/reader-data';
 import { AccessNeededError, serverFetch } from './server-access';
 
 export interface DeckSummary {
@@ -13,6 +17,8 @@ export interface LoadedDeck extends Deck {
   id: string;
   /** The deck's file name, for warnings (`module.md:12`). */
   file: string;
+  /** Recorded runs by block id: only in the offline reader (deckhand build). */
+  recordings?: Record<string, RecordedRun>;
 }
 
 export class DeckNotFoundError extends Error {
@@ -27,5 +33,18 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const fetchDeckList = (): Promise<DeckSummary[]> => getJson('/api/decks');
-export const fetchDeck = (id: string): Promise<LoadedDeck> => getJson(`/api/decks/${encodeURIComponent(id)}`);
+export const fetchDeckList = (): Promise<DeckSummary[]> => (READER ? readerDeckList() : getJson('/api/decks'));
+export const fetchDeck = (id: string): Promise<LoadedDeck> => (READER ? readerDeck(id) : getJson(`/api/decks/${encodeURIComponent(id)}`));
+
+/** Sends a block's run recorded during a rehearsal; the server writes it for the offline reader. */
+export async function saveRehearsal(deck: string, block: string, cast: string): Promise<void> {
+  const response = await serverFetch(`/api/recordings/${encodeURIComponent(deck)}/${encodeURIComponent(block)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: cast,
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    throw new Error(body?.message ?? `the server answered ${response.status}`);
+  }
+}

@@ -4,19 +4,26 @@
 // it itself: as a bearer header on requests, and as a single-use ticket on WebSocket addresses (a
 // browser cannot put headers on a WebSocket). Reloads, new tabs and the presenter window of this
 // browser share the storage, so they share the access. See docs/architecture.md, Access.
+//
+// Each role has its own door and keeps its own credential: a page under /follow/ is a follower's (it
+// reads the decks and follows the trainer), a page under /join/ an attendee's (classroom mode: the decks
+// and their own sandbox terminal), any other page the trainer's, so a trainer who tries the follower
+// link or an invite in the same browser keeps the trainer's access in the other tabs.
 
+export type PageRole = 'trainer' | 'follower' | 'attendee';
+
+/** Whose page this is, from its address. */
+export const PAGE_ROLE: PageRole = pageRole(typeof window !== 'undefined' ? window.location.pathname : '/');
+
+function pageRole(pathname: string): PageRole {
+  if (pathname.startsWith('/follow/')) return 'follower';
+  if (pathname.startsWith('/join/')) return 'attendee';
+  return 'trainer';
+}
+
+const CREDENTIAL_KEY = PAGE_ROLE === 'trainer' ? 'deckhand.credential' : `deckhand.${PAGE_ROLE}.credential`;
 const CLIENT_KEY = 'deckhand.client';
 const ACCESS_META = 'meta[name="deckhand-access"]';
-/**
- * An attendee's page (under `/join/`) keeps its credential apart from the trainer's: the same browser
- * opening an invite link must not lose the trainer's access, nor present it on the attendee's page.
- */
-const ATTENDEE_DOOR = '/join/';
-const isAttendeePage = typeof window !== 'undefined' && window.location.pathname.startsWith(ATTENDEE_DOOR);
-const CREDENTIAL_KEY = isAttendeePage ? 'deckhand.attendee-credential' : 'deckhand.credential';
-const ROLE_KEY = isAttendeePage ? 'deckhand.attendee-role' : 'deckhand.role';
-
-export type AccessRole = 'trainer' | 'follower' | 'attendee';
 
 export class AccessNeededError extends Error {
   override name = 'AccessNeededError';
@@ -42,21 +49,14 @@ const storage: Pick<Storage, 'getItem' | 'setItem'> = (() => {
 export function takeAccessFromPage(): void {
   const meta = document.querySelector(ACCESS_META);
   const credential = meta?.getAttribute('content');
-  if (credential) storage.setItem(CREDENTIAL_KEY, credential);
-  const role = meta?.getAttribute('data-role');
-  if (credential && role) storage.setItem(ROLE_KEY, role);
+  // The server gives each door's page its own role's credential; a mismatch would be a bug, not a grant.
+  if (credential && meta?.getAttribute('data-role') === PAGE_ROLE) storage.setItem(CREDENTIAL_KEY, credential);
   meta?.remove();
   const address = new URL(window.location.href);
   if (address.searchParams.has('token')) {
     address.searchParams.delete('token');
     window.history.replaceState(window.history.state, '', address.pathname + address.search + address.hash);
   }
-}
-
-/** Who this page is to its server, as the server said when it gave the credential (the trainer by default). */
-export function accessRole(): AccessRole {
-  const role = storage.getItem(ROLE_KEY);
-  return role === 'follower' || role === 'attendee' ? role : isAttendeePage ? 'attendee' : 'trainer';
 }
 
 /** A request to this page's server with the page's credential (never cookies). */

@@ -1,10 +1,15 @@
 // The deck index: every deck of the served folder with its title, slide count and duration. With a
-// single deck there is nothing to choose, so it opens that deck straight away.
+// single deck there is nothing to choose, so it opens that deck straight away. It is also where an
+// attendee's own Deckhand is told to follow a trainer, and where a follower waits for the trainer.
 import { useEffect, useState } from 'react';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
 import { fetchDeckList, type DeckSummary } from '../deck-access/api';
 import { AccessNeededError } from '../deck-access/server-access';
+import { FollowBar } from '../follow/FollowBar';
+import { FollowTrainerForm } from '../follow/FollowTrainerForm';
 import { navigate, routeHash } from '../route';
+import { READER } from '../reader/reader-mode';
+import { ReaderIndexHead } from '../reader/ReaderIndexHead';
 
 type IndexState = { kind: 'loading' } | { kind: 'access-needed' } | { kind: 'error'; message: string } | { kind: 'ready'; decks: DeckSummary[] };
 
@@ -43,7 +48,7 @@ export function DeckIndex() {
   if (state.kind === 'loading') return <main className="notice">Loading…</main>;
   return (
     <main className="deck-index">
-      <h1>Decks</h1>
+      {READER ? <ReaderIndexHead /> : <h1>Decks</h1>}
       <ol>
         {state.decks.map((deck) => (
           <li key={deck.id}>
@@ -57,6 +62,8 @@ export function DeckIndex() {
           </li>
         ))}
       </ol>
+      <FollowTrainerForm />
+      <FollowBar deck="" docked />
     </main>
   );
 }

@@ -4,17 +4,33 @@ import { lazy, memo, Suspense } from 'react';
 import type { TerminalController } from '../terminal/terminal-controller';
 
 const TerminalPane = lazy(() => import('../terminal/TerminalPane'));
+const WatchPane = lazy(() => import('../terminal/WatchPane'));
 
 export interface TerminalSettings {
   fontSize: number;
   tone: 'light' | 'dark';
   screenReaderMode: boolean;
+  /**
+   * A follower's page has no shell of its own: it shows the trainer's terminal tab `watch` read-only
+   * while the trainer shares one (null: none shared). Undefined for a page with shells.
+   */
+  watch?: number | null;
 }
 
 /** Memoised: a slide change re-renders the view around it, and the terminal has nothing to redo then. */
 export const TerminalSlot = memo(function TerminalSlot({ settings, onReady }: { settings: TerminalSettings; onReady(controller: TerminalController | null): void }) {
+  const fallback = <section className="terminal-pane terminal-loading">Loading terminal…</section>;
+  if (settings.watch !== undefined) {
+    const look = { fontSize: settings.fontSize, tone: settings.tone, screenReaderMode: settings.screenReaderMode };
+    if (settings.watch === null) return <section className="terminal-pane terminal-loading">The trainer is not sharing a terminal.</section>;
+    return (
+      <Suspense fallback={fallback}>
+        <WatchPane term={settings.watch} look={look} />
+      </Suspense>
+    );
+  }
   return (
-    <Suspense fallback={<section className="terminal-pane terminal-loading">Loading terminal…</section>}>
+    <Suspense fallback={fallback}>
       <TerminalPane onReady={onReady} fontSize={settings.fontSize} tone={settings.tone} screenReaderMode={settings.screenReaderMode} />
     </Suspense>
   );

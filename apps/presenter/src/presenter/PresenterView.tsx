@@ -3,6 +3,8 @@
 // clicker: big previous/next, notes and the timer.
 import { useDeferredValue } from 'react';
 import { ExerciseStatus } from '../exercises/ExerciseStatus';
+import { Followers } from '../follow/FollowersPanel';
+import { sharedSyncChannel } from '../sync/sync-channel';
 import { TerminalSlot } from '../layout/TerminalSlot';
 import { routeHash } from '../route';
 import { SlideView } from '../slides/SlideView';
@@ -11,6 +13,7 @@ import { NotesPanel } from './NotesPanel';
 import { TalkTimer } from './TalkTimer';
 import { parseDuration } from './timing';
 import { useTalkClock } from './use-talk-clock';
+import { READER } from '../reader/reader-mode';
 
 export default function PresenterView({ session, narrow }: { session: DeckSession; narrow: boolean }) {
   const { deck, current, total } = session;
@@ -64,6 +67,9 @@ export default function PresenterView({ session, narrow }: { session: DeckSessio
         </div>
         {timer}
         <ExerciseStatus exercises={session.exercises} current={session.exercises.find((exercise) => exercise.slide === current) ?? null} progress={session.progress} />
+        {window.location.protocol.startsWith('http') && (
+          <Followers sync={sharedSyncChannel()} deck={deck.id} current={current} exercise={session.exercises.find((exercise) => exercise.slide === current)?.id ?? null} />
+        )}
         <div className="toolbar-group">
           <button type="button" onClick={openAudience}>
             Open audience window
@@ -75,10 +81,25 @@ export default function PresenterView({ session, narrow }: { session: DeckSessio
           >
             Terminal on screen
           </button>
+          {!READER && (
+            <button
+              type="button"
+              aria-pressed={session.rehearsal.on}
+              onClick={session.rehearsal.toggle}
+              title="Record each block's run here, for the offline course (deckhand build)"
+            >
+              Record runs
+            </button>
+          )}
           <button type="button" onClick={session.openHelp} aria-label="Keyboard shortcuts">
             ?
           </button>
         </div>
+        {session.rehearsal.on && session.rehearsal.status && (
+          <span className="rehearsal-status" role="status">
+            {session.rehearsal.status}
+          </span>
+        )}
       </header>
       <section className="presenter-current" aria-label="Current slide">
         {slide && <SlideView slide={slide} deck={deck} actions={session.actions} running={session.running} />}

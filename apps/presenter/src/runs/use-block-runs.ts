@@ -3,7 +3,7 @@
 // when it ends and tells the other views of the deck, so the audience screen shows the same state.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { CodeBlock } from '@deckhand/deck';
-import type { TerminalController } from '../terminal/terminal-controller';
+import type { RunRequest, TerminalController } from '../terminal/terminal-controller';
 import type { SyncChannel } from '../sync/sync-channel';
 import { PROMPT_SETTLE_MS, PromptWatch } from './prompt-watch';
 
@@ -13,9 +13,29 @@ export interface BlockRuns {
   stop(block: CodeBlock): void;
 }
 
-export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObject<TerminalController | null>): BlockRuns {
+/** Sees a block's run from Run to its end (the presenter's rehearsal recording). */
+export interface RunRecorder {
+  start(block: CodeBlock): RunTap;
+}
+
+export interface RunTap {
+  output(data: Uint8Array): void;
+  /** The run ended: its prompt came back, or Stop was pressed. */
+  end(): void;
+}
+
+export interface BlockRunOptions {
+  /** The offline reader: a block's recorded run, replayed instead of typed; the block runs until the
+   *  replay shows its closing prompt. */
+  replayOf?: (block: CodeBlock) => NonNullable<RunRequest['replay']>;
+  recorder?: RunRecorder;
+}
+
+export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObject<TerminalController | null>, options: BlockRunOptions = {}): BlockRuns {
+  const { replayOf, recorder } = options;
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
-  const watches = useRef(new Map<string, { term: number; off: () => void }>());
+  /** `off(false)` when the page goes away mid-run: a recorder drops what it saw instead of keeping half a run. */
+  const watches = useRef(new Map<string, { term: number; off: (keep?: boolean) => void }>());
 
   const mark = useCallback((id: string, on: boolean) => {
     setRunning((current) => {
@@ -45,28 +65,32 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
       const term = block.options.term ?? 1;
       for (const [id, watch] of [...watches.current]) if (watch.term === term) finish(id);
       const focused = document.activeElement;
-      controller.run({ commands: block.commands, interrupt: block.options.interrupt, typeOnly: block.options.type, term: block.options.term });
+      const replay = replayOf?.(block);
+      controller.run({ commands: block.commands, interrupt: block.options.interrupt, typeOnly: block.options.type, term: block.options.term, replay });
       // A typed block waits for the last keystroke in the terminal; after a run the keys belong to the
       // slides again, so → moves on instead of landing in the shell.
       if (!block.options.type) keepFocus(focused);
-      if (block.options.type || !controller.onOutput) return;
+      if (block.options.type || !controller.onOutput || (replay && !replay.run)) return;
       mark(block.id, true);
       sync.send({ type: 'run', deck, block: block.id });
       const watch = new PromptWatch();
+      const tap = recorder?.start(block);
       let settle: ReturnType<typeof setTimeout> | undefined;
       const off = controller.onOutput((data) => {
+        tap?.output(data);
         clearTimeout(settle);
         if (watch.push(data)) settle = setTimeout(() => finish(block.id), PROMPT_SETTLE_MS);
       });
       watches.current.set(block.id, {
         term,
-        off: () => {
+        off: (keep = true) => {
           clearTimeout(settle);
           off();
+          if (keep) tap?.end();
         },
       });
     },
-    [deck, finish, mark, sync, terminal],
+    [deck, finish, mark, sync, terminal, replayOf, recorder],
   );
 
   const stop = useCallback(
@@ -92,7 +116,7 @@ export function useBlockRuns(deck: string, sync: SyncChannel, terminal: RefObjec
   useEffect(() => {
     const current = watches.current;
     return () => {
-      for (const watch of current.values()) watch.off();
+      for (const watch of current.values()) watch.off(false);
       current.clear();
     };
   }, []);

@@ -7,7 +7,8 @@ import type { Slide } from '@deckhand/deck';
 import type { LoadedDeck } from '../deck-access/api';
 import { themeOf, themeTone } from '../themes/themes';
 import { attachCodeActions, type CodeActions } from './code-actions';
-import { fitHeadings } from './fit-headings';
+import { autoScale } from './auto-scaling';
+import { attachRecordedOutputs } from './recorded-outputs';
 import { watchSlideOverflow } from './slide-overflow';
 
 export interface SlideViewProps {
@@ -18,9 +19,11 @@ export interface SlideViewProps {
   running?: ReadonlySet<string>;
   /** A still picture of the slide (overview, next slide): not focusable, not animated. */
   thumbnail?: boolean;
+  /** Show each block's recorded output under it (the offline reader's "All outputs"). */
+  outputs?: boolean;
 }
 
-export function SlideView({ slide, deck, actions, running, thumbnail }: SlideViewProps) {
+export function SlideView({ slide, deck, actions, running, thumbnail, outputs }: SlideViewProps) {
   const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(0);
@@ -37,8 +40,8 @@ export function SlideView({ slide, deck, actions, running, thumbnail }: SlideVie
     return () => observer.disconnect();
   }, [width, height]);
 
-  // Marp's `<!-- fit -->` headings fill the slide's width, after layout and again when sizes change.
-  useLayoutEffect(() => (canvas.current ? fitHeadings(canvas.current) : undefined), [slide, theme]);
+  // Marp's auto-scaling (`<!-- fit -->` headings, wide code blocks), after layout and when sizes change.
+  useLayoutEffect(() => (canvas.current ? autoScale(canvas.current) : undefined), [slide, theme]);
 
   const controls = useRef<ReturnType<typeof attachCodeActions> | null>(null);
   useLayoutEffect(() => {
@@ -55,9 +58,14 @@ export function SlideView({ slide, deck, actions, running, thumbnail }: SlideVie
   }, [running, slide, actions]);
   useLayoutEffect(() => {
     const element = canvas.current;
+    if (!element || !outputs || !deck.recordings) return;
+    return attachRecordedOutputs(element, deck.recordings);
+  }, [slide, outputs, deck.recordings]);
+  useLayoutEffect(() => {
+    const element = canvas.current;
     if (!element || thumbnail) return;
     return watchSlideOverflow(element);
-  }, [slide, thumbnail]);
+  }, [slide, thumbnail, outputs]);
 
   return (
     <div className="slide-frame" ref={frame}>
@@ -69,7 +77,7 @@ export function SlideView({ slide, deck, actions, running, thumbnail }: SlideVie
         data-slide={slide.index}
         className={thumbnail ? 'dh-deck slide-canvas' : 'dh-deck slide-canvas slide-enter'}
         data-theme={theme}
-        data-tone={themeTone(theme)}
+        data-tone={themeTone(theme, deck.directives.class)}
         role="region"
         aria-roledescription="slide"
         aria-label={`Slide ${slide.index} of ${deck.slides.length}`}

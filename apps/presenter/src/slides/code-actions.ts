@@ -1,5 +1,6 @@
 // Run, Stop and Copy on a slide's code blocks. The slide's HTML comes from the deck package as a string,
-// so the buttons are added to its <figure class="dh-code"> elements directly rather than by React.
+// so the buttons are added to its <pre class="dh-code"> elements directly rather than by React, inside
+// the block and over it (themes/code-actions.css), so the slide's layout is the theme's alone.
 // The buttons are built once per slide and only their state changes afterwards, so keyboard focus
 // stays on the button that was pressed.
 import type { CodeBlock } from '@deckhand/deck';
@@ -7,24 +8,26 @@ import type { CodeBlock } from '@deckhand/deck';
 export interface CodeActions {
   run(block: CodeBlock): void;
   stop(block: CodeBlock): void;
+  /** False on a page with no shell of its own (a follower's): Copy only. */
+  canRun?: boolean;
 }
 
 interface BlockControls {
   block: CodeBlock;
-  figure: HTMLElement;
+  pre: HTMLElement;
   run: HTMLButtonElement | null;
   stop: HTMLButtonElement | null;
 }
 
 export function attachCodeActions(root: HTMLElement, blocks: CodeBlock[], actions: CodeActions) {
   const attached: Array<{ toolbar: HTMLElement; controls: BlockControls }> = [];
-  for (const figure of root.querySelectorAll<HTMLElement>('figure.dh-code')) {
-    const block = blocks.find((candidate) => candidate.id === figure.dataset.block);
+  for (const pre of root.querySelectorAll<HTMLElement>('pre.dh-code')) {
+    const block = blocks.find((candidate) => candidate.id === pre.dataset.block);
     if (!block) continue;
     const toolbar = document.createElement('div');
     toolbar.className = 'code-actions';
-    const controls: BlockControls = { block, figure, run: null, stop: null };
-    if (block.runnable) {
+    const controls: BlockControls = { block, pre, run: null, stop: null };
+    if (block.runnable && actions.canRun !== false) {
       const where = block.options.term && block.options.term > 1 ? ` in terminal ${block.options.term}` : ' in the terminal';
       const verb = block.options.type ? 'Type' : 'Run';
       controls.run = button(verb, `${verb} this block${where}`, () => actions.run(block));
@@ -33,17 +36,17 @@ export function attachCodeActions(root: HTMLElement, blocks: CodeBlock[], action
       controls.stop.classList.add('code-stop');
       controls.stop.hidden = true;
       toolbar.append(controls.run, controls.stop);
-      figure.dataset.runnable = 'true';
+      pre.dataset.runnable = 'true';
     }
     toolbar.append(button('Copy', 'Copy this block', () => void copy(block, toolbar)));
-    figure.append(toolbar);
+    pre.append(toolbar);
     attached.push({ toolbar, controls });
   }
   return {
     showRunning(running: ReadonlySet<string>): void {
       for (const { controls } of attached) {
         const isRunning = running.has(controls.block.id);
-        controls.figure.classList.toggle('is-running', isRunning);
+        controls.pre.classList.toggle('is-running', isRunning);
         if (controls.run) {
           controls.run.textContent = isRunning ? 'Running…' : controls.block.options.type ? 'Type' : 'Run';
           controls.run.setAttribute('aria-busy', String(isRunning));
@@ -59,8 +62,8 @@ export function attachCodeActions(root: HTMLElement, blocks: CodeBlock[], action
 
 /** The block under keyboard focus, for the run shortcut. */
 export function focusedBlockId(): string | null {
-  const figure = document.activeElement?.closest<HTMLElement>('figure.dh-code');
-  return figure?.dataset.block ?? null;
+  const pre = document.activeElement?.closest<HTMLElement>('pre.dh-code');
+  return pre?.dataset.block ?? null;
 }
 
 function button(label: string, title: string, onClick: () => void): HTMLButtonElement {

@@ -3,7 +3,7 @@
 // The socket reconnects with a growing delay, so a server restart or a Wi-Fi drop heals by itself. The
 // server's welcome names its run: a new name after a reconnection means it restarted (shells ended).
 import { parseSyncMessage, type SyncBody, type SyncMessage } from '@deckhand/protocol';
-import { accessRole, socketAddress } from '../deck-access/server-access';
+import { PAGE_ROLE, socketAddress } from '../deck-access/server-access';
 
 const CHANNEL_NAME = 'deckhand-presenter-sync';
 const RECONNECT_MIN_MS = 500;
@@ -26,8 +26,8 @@ export class SyncChannel {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
-  constructor(private readonly options: { server: boolean }) {
-    this.broadcast = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
+  constructor(private readonly options: { server: boolean; broadcast: boolean }) {
+    this.broadcast = options.broadcast && typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
     if (this.broadcast) this.broadcast.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
     if (options.server) this.connect();
   }
@@ -65,8 +65,6 @@ export class SyncChannel {
 
   /** Asks for a ticket, then opens the socket; a failure of either is retried, later and later. */
   private connect(): void {
-    // An attendee's views sync in their own browser only: the server's sync is the trainer's deck.
-    if (accessRole() === 'attendee') return;
     socketAddress('/ws/presenter').then(
       (address) => {
         if (!this.closed) this.open(address);
@@ -132,8 +130,13 @@ const key = (message: SyncMessage): string => `${message.from ?? ''}:${message.s
 
 let shared: SyncChannel | null = null;
 
-/** The page's one channel; the server half only when the page came from a Deckhand server. */
+/**
+ * The page's one channel; the server half only when the page came from a Deckhand server. A follower's
+ * page talks to no other view: it must never drive the trainer's, and it follows through the follow
+ * feed instead (follow/).
+ */
 export function sharedSyncChannel(): SyncChannel {
-  shared ??= new SyncChannel({ server: window.location.protocol.startsWith('http') });
+  const trainer = PAGE_ROLE === 'trainer';
+  shared ??= new SyncChannel({ server: trainer && window.location.protocol.startsWith('http'), broadcast: trainer });
   return shared;
 }

@@ -29,7 +29,8 @@ export function useSlideSync(sync: SyncChannel, deck: string, slide: number, vie
         navigate({ deck, slide: message.slide, view: current.current.view }, { replace: true });
       }
     });
-    const hello = (): void => sync.send({ type: 'hello', deck });
+    // With its slide: the server learns where the trainer is for the followers (follow/).
+    const hello = (): void => sync.send({ type: 'hello', deck, slide: current.current.slide });
     hello();
     const offConnect = sync.onConnect(hello);
     return () => {

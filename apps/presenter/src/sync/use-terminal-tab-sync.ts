@@ -6,6 +6,10 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { TerminalController } from '../terminal/terminal-controller';
 import type { SyncChannel } from './sync-channel';
 
+/** The tab on show in this page's views of each deck (what the trainer shares with followers). */
+const shownTabs = new Map<string, number>();
+export const shownTerminalTab = (deck: string): number => shownTabs.get(deck) ?? 1;
+
 /** Returns what to call with the terminal pane's controller when it mounts (and with null when it goes). */
 export function useTerminalTabSync(sync: SyncChannel, deck: string): (controller: TerminalController | null) => void {
   const shown = useRef(1);
@@ -23,6 +27,7 @@ export function useTerminalTabSync(sync: SyncChannel, deck: string): (controller
         next.onTabShown?.((term) => {
           if (term === shown.current) return;
           shown.current = term;
+          shownTabs.set(deck, term);
           sync.send({ type: 'terminal-tab', deck, term });
         }) ?? null;
     },
@@ -34,8 +39,9 @@ export function useTerminalTabSync(sync: SyncChannel, deck: string): (controller
       sync.onMessage((message) => {
         if (message.deck !== deck) return;
         if (message.type === 'hello' && shown.current !== 1) sync.send({ type: 'terminal-tab', deck, term: shown.current, to: message.from });
-        else if (message.type === 'terminal-tab' && Number.isInteger(message.term) && message.term !== shown.current) {
+        else if (message.type === 'terminal-tab' && message.term !== shown.current) {
           shown.current = message.term;
+          shownTabs.set(deck, message.term);
           controller.current?.showTab?.(message.term);
         }
       }),

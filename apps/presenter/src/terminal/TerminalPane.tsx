@@ -1,4 +1,5 @@
-// The terminal pane: tabs of live terminals (terminal 1, 2, …), each its own shell on the server.
+// The terminal pane: tabs of live terminals (terminal 1, 2, …), each its own shell on the server (in
+// the offline reader: each replaying the recordings of the blocks run in it).
 // A runnable block's `term` option picks the tab (opened on demand). The open tabs are remembered for
 // the browser tab, so a reload brings back the same shells with their screens. Loaded on demand
 // (React.lazy), so the slide view's first load does not carry the terminal code.
@@ -9,6 +10,7 @@ import './terminal.css';
 import { TerminalTab, type TabHandle, type TerminalLook } from './TerminalTab';
 import { keystrokesFor, type RunRequest, type TerminalController } from './terminal-controller';
 import { Listeners } from './terminal-source';
+import { READER } from '../reader/reader-mode';
 
 const TABS_KEY = 'deckhand.terminal.tabs';
 
@@ -52,7 +54,8 @@ export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', sc
   };
 
   const runIn = (handle: TabHandle, request: RunRequest): void => {
-    handle.source.sendInput(keystrokesFor(request));
+    if (request.replay && handle.source.play) handle.source.play(request.replay.run, request.replay.title);
+    else handle.source.sendInput(keystrokesFor(request));
     handle.terminal.focus();
   };
 
@@ -119,7 +122,7 @@ export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', sc
             )}
           </span>
         ))}
-        {next && (
+        {next && !READER && (
           <button type="button" className="terminal-tab-new" aria-label="New terminal" title="New terminal" onClick={() => open(next)}>
             +
           </button>

@@ -1,10 +1,14 @@
 // One terminal tab: an xterm.js bound to a live session (`term` N of this browser), with its status
-// (reconnecting, ended) and warnings (ending soon) shown over it. Hidden tabs stay connected.
+// (reconnecting, ended) and warnings (ending soon) shown over it. Hidden tabs stay connected. In the
+// offline reader the tab replays recordings instead, with replay controls above it.
 import { useEffect, useRef, useState } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { LiveTerminalSource } from './live-terminal-source';
+import { RecordingTerminalSource } from './recording-terminal-source';
+import { ReplayControls } from './ReplayControls';
+import { READER } from '../reader/reader-mode';
 import { openTerminalLink } from './safe-links';
 import type { EndingWarning, TerminalSource, TerminalStatus } from './terminal-source';
 
@@ -30,14 +34,18 @@ export interface TerminalTabProps {
   active: boolean;
   look: TerminalLook;
   onHandle(term: number, handle: TabHandle | null): void;
+  /** A follower watching the trainer's shared terminal: no keyboard, no new shell. */
+  watch?: boolean;
 }
 
-export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) {
+export function TerminalTab({ term, active, look, onHandle, watch = false }: TerminalTabProps) {
   const host = useRef<HTMLDivElement>(null);
   const xterm = useRef<{ terminal: Terminal; fit: FitAddon } | null>(null);
   const [status, setStatus] = useState<TerminalStatus>({ state: 'connecting' });
   const [warning, setWarning] = useState<EndingWarning | null>(null);
   const [generation, setGeneration] = useState(0);
+  // The reader's source lives as long as the tab: the replay controls hold on to it.
+  const [recording] = useState(() => (READER ? new RecordingTerminalSource() : null));
 
   useEffect(() => {
     const element = host.current;
@@ -53,13 +61,14 @@ export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) 
       scrollback: 5000,
       allowProposedApi: false,
       linkHandler: { activate: openTerminalLink, allowNonHttpProtocols: false },
+      disableStdin: watch,
     });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
     terminal.loadAddon(new WebLinksAddon(openTerminalLink));
     terminal.open(element);
     fit.fit();
-    const source = new LiveTerminalSource({ term, cols: terminal.cols, rows: terminal.rows });
+    const source: TerminalSource = READER ? (recording as RecordingTerminalSource) : new LiveTerminalSource({ term, cols: terminal.cols, rows: terminal.rows, watch });
     source.bind({
       write: (data, parsed) => terminal.write(data, parsed),
       // Through the write queue, so it lands after anything still being parsed: ESC c, a full reset.
@@ -86,7 +95,7 @@ export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) 
       source.dispose();
       terminal.dispose();
     };
-  }, [term, onHandle, generation]);
+  }, [term, onHandle, generation, recording, watch]);
 
   useEffect(() => {
     const current = xterm.current;
@@ -99,7 +108,8 @@ export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) 
 
   const ended = status.state === 'exited' || status.state === 'closed';
   return (
-    <div className="terminal-tab" hidden={!active} data-term={term}>
+    <div className="terminal-tab" hidden={!active} data-term={term} data-replay={recording ? 'true' : undefined}>
+      {recording && <ReplayControls source={recording} />}
       <div className="terminal-host" ref={host} data-testid={active ? 'terminal' : 'terminal-background'} data-status={status.state} />
       {status.state === 'reconnecting' && (
         <div className="terminal-notice" role="status">
@@ -114,9 +124,11 @@ export function TerminalTab({ term, active, look, onHandle }: TerminalTabProps) 
               ? `The shell exited with code ${status.code}${status.signal ? ` (signal ${status.signal})` : ''}.`
               : status.reason}
           </p>
-          <button type="button" onClick={() => setGeneration((n) => n + 1)}>
-            Start a new shell
-          </button>
+          {!watch && (
+            <button type="button" onClick={() => setGeneration((n) => n + 1)}>
+              Start a new shell
+            </button>
+          )}
         </div>
       )}
     </div>

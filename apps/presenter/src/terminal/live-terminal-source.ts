@@ -26,6 +26,8 @@ export interface LiveTerminalOptions {
   term: number;
   cols: number;
   rows: number;
+  /** A follower watching the trainer's shared terminal: read-only, from /ws/follow/terminal. */
+  watch?: boolean;
 }
 
 export class LiveTerminalSource implements TerminalSource {
@@ -78,6 +80,7 @@ export class LiveTerminalSource implements TerminalSource {
   }
 
   sendInput(text: string): void {
+    if (this.options.watch) return; // watching only: the server would close a socket that types
     this.warning.emit(null); // any keystroke resets the idle timer on the server
     const frame = encodeClientFrame({ type: 'input', data: this.encoder.encode(text) });
     if (this.attachedNow) this.send(frame);
@@ -86,6 +89,7 @@ export class LiveTerminalSource implements TerminalSource {
 
   resize(cols: number, rows: number): void {
     this.size = { cols, rows };
+    if (this.options.watch) return; // the trainer's terminal keeps the trainer's size
     this.send(encodeClientFrame({ type: 'resize', cols, rows }));
   }
 
@@ -101,7 +105,7 @@ export class LiveTerminalSource implements TerminalSource {
     if (!this.attachedOnce) this.status.emit({ state: 'connecting' });
     const query = new URLSearchParams({ term: String(this.options.term), cols: String(this.size.cols), rows: String(this.size.rows), client: clientId() });
     if (this.attachedOnce) query.set('offset', String(this.received));
-    socketAddress('/ws/terminal', query).then(
+    socketAddress(this.options.watch ? '/ws/follow/terminal' : '/ws/terminal', this.options.watch ? new URLSearchParams() : query).then(
       (address) => {
         if (!this.finished) this.open(address);
       },
@@ -211,6 +215,8 @@ export class LiveTerminalSource implements TerminalSource {
         return end('This shell ended after being idle too long.');
       case CloseCode.LifetimeEnded:
         return end('This shell reached its maximum lifetime and ended.');
+      case CloseCode.ShareEnded:
+        return end(reason || 'The trainer stopped sharing the terminal.');
       case CloseCode.SessionLimit:
         return end(reason || 'The server refused another terminal: too many are open.');
       case CloseCode.ProtocolError:

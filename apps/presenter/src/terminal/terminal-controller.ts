@@ -1,5 +1,6 @@
 // What the rest of the app may ask of the terminals: run a block's commands (in its `term` tab),
 // interrupt, focus, and watch output.
+import type { RecordedRun } from '@deckhand/export/reader-format';
 
 export interface RunRequest {
   commands: string[];
@@ -9,6 +10,8 @@ export interface RunRequest {
   typeOnly?: boolean;
   /** Terminal tab to run in, 1-based (a block's `term` option); 1 by default. Opens the tab if needed. */
   term?: number;
+  /** In the offline reader: the block's recorded run to replay instead of typing (null: it has none). */
+  replay?: { run: RecordedRun | null; title: string };
 }
 
 export interface TerminalController {

@@ -1,5 +1,7 @@
 // Where a terminal's output comes from. The live shell over WebSocket is one source; a recording
-// replayed in a static export will be another. The terminal view only knows this interface.
+// replayed in the offline reader (`deckhand build`) is the other. The terminal view only knows this
+// interface.
+import type { RecordedRun } from '@deckhand/export/reader-format';
 
 export type TerminalStatus =
   | { state: 'connecting' }
@@ -33,6 +35,8 @@ export interface TerminalSource {
   onWarning(listener: (warning: EndingWarning | null) => void): () => void;
   sendInput(text: string): void;
   resize(cols: number, rows: number): void;
+  /** Replays a block's recorded run (null: the block has none); only a recording source can. */
+  play?(run: RecordedRun | null, title: string): void;
   dispose(): void;
 }
 

@@ -2,14 +2,19 @@
 // step with the other views, runs blocks, and routes keys to commands. Which view shows it depends on
 // the route and the screen: audience (reading view on a phone), presenter (clicker on a phone), with the
 // overview and the shortcut help on top.
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CodeBlock } from '@deckhand/deck';
+import { READER } from '../reader/reader-mode';
 import { SlideAnnouncer } from '../a11y/SlideAnnouncer';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
 import { NotFound } from '../deck-access/NotFound';
 import { ServerRestarted } from '../deck-access/ServerRestarted';
 import { useDeck } from '../deck-access/use-deck';
 import { AudienceView } from '../audience/AudienceView';
+import { PAGE_ROLE } from '../deck-access/server-access';
 import { exercisesOf } from '../exercises/exercises';
+import { FollowBar } from '../follow/FollowBar';
+import { followSession, useFollowSession } from '../follow/follow-session';
 import { useExerciseProgress } from '../exercises/use-exercise-progress';
 import { useAttendeeReport } from '../classroom/use-attendee-report';
 import { useLayout } from '../layout/use-layout';
@@ -19,6 +24,7 @@ import { useShortcuts } from '../navigation/use-shortcuts';
 import { ReadingView } from '../reading/ReadingView';
 import { navigate, routeHash, type Route } from '../route';
 import { useBlockRuns } from '../runs/use-block-runs';
+import { useRehearsalRecording } from '../presenter/use-rehearsal-recording';
 import { NARROW_SCREEN, useMediaQuery } from '../settings/use-media-query';
 import { isBoolean, isNumber, useStoredState } from '../settings/use-stored-state';
 import { focusedBlockId } from '../slides/code-actions';
@@ -35,6 +41,8 @@ import type { DeckSession } from './deck-session';
 
 const PresenterView = lazy(() => import('../presenter/PresenterView'));
 const OverviewGrid = lazy(() => import('../overview/OverviewGrid'));
+// Only the offline reader has a search index; the live app's build leaves this out.
+const SearchDialog = READER ? lazy(() => import('../reader/SearchDialog')) : null;
 
 const FONT_MIN = 10;
 const FONT_MAX = 40;
@@ -79,13 +87,23 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     },
     [followTerminalTabs],
   );
-  const runs = useBlockRuns(deck.id, sync, terminal);
-  const actions = useMemo(() => ({ run: runs.run, stop: runs.stop }), [runs.run, runs.stop]);
+  const replayOf = useMemo(
+    () => (READER ? (block: CodeBlock) => ({ run: deck.recordings?.[block.id] ?? null, title: block.commands[0]?.split('\n')[0] ?? '' }) : undefined),
+    [deck],
+  );
+  const rehearsal = useRehearsalRecording(deck.id);
+  // Only the presenter view records: the audience window runs nothing of its own.
+  const recorder = !READER && route.view === 'presenter' ? rehearsal.recorder : undefined;
+  const runs = useBlockRuns(deck.id, sync, terminal, { replayOf, recorder });
+  const follow = useFollowSession();
+  const actions = useMemo(() => ({ run: runs.run, stop: runs.stop, canRun: follow.hasShell }), [runs.run, runs.stop, follow.hasShell]);
 
   const [fontSize, setFontSize] = useStoredState('deckhand.terminal.fontSize', 15, isNumber);
   const [screenReaderMode, setScreenReaderMode] = useStoredState('deckhand.terminal.screenReader', false, isBoolean);
-  const tone = themeTone(themeOf(deck.theme));
-  const terminalSettings = useMemo(() => ({ fontSize, tone, screenReaderMode }), [fontSize, tone, screenReaderMode]);
+  const tone = themeTone(themeOf(deck.theme), deck.directives.class);
+  // A follower's page has no shell: it shows the trainer's terminal while the trainer shares one.
+  const watch = follow.hasShell ? undefined : (follow.status.position?.terminal ?? null);
+  const terminalSettings = useMemo(() => ({ fontSize, tone, screenReaderMode, watch }), [fontSize, tone, screenReaderMode, watch]);
   const changeFontSize = useCallback(
     (step: number) => setFontSize((size) => Math.min(FONT_MAX, Math.max(FONT_MIN, size + step))),
     [setFontSize],
@@ -94,7 +112,16 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
   const exercises = useMemo(() => exercisesOf(deck), [deck]);
   const progress = useExerciseProgress(deck.id);
   useAttendeeReport(deck.id, current, progress.done);
+  // A follower tells the trainer's dashboard where it is and which exercises it has done.
+  useEffect(() => {
+    if (follow.active) followSession().tell({ deck: deck.id, slide: current, done: [...progress.done] });
+  }, [follow.active, deck.id, current, progress.done]);
+  // A follower's terminal shows when the trainer shares one, and goes when the trainer stops.
+  useEffect(() => {
+    if (PAGE_ROLE === 'follower') setLayout(watch ? 'split' : 'slide');
+  }, [watch, setLayout]);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
 
   // The audience view's overview is a route (Back closes it); over the presenter view it is a layer, so
   // the presenter view (and its terminal) stays underneath.
@@ -134,8 +161,10 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     exercises,
     progress,
     openOverview,
-    openPresenter,
+    openPresenter: PAGE_ROLE === 'follower' ? undefined : openPresenter,
     openHelp: () => setHelpOpen(true),
+    openSearch: () => setSearchOpen(Boolean(SearchDialog)),
+    rehearsal,
   };
 
   const runShortcut = (): void => {
@@ -152,7 +181,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     first: () => go(1),
     last: () => go(total),
     overview: () => (overviewOpen ? closeOverview(current) : openOverview()),
-    presenter: () => (presenting ? undefined : openPresenter()),
+    presenter: () => (presenting || PAGE_ROLE === 'follower' ? undefined : openPresenter()),
     fullscreen: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
     terminal: () => setLayout(layout === 'slide' ? 'split' : 'slide'),
     'maximise-terminal': () => setLayout(layout === 'terminal' ? 'split' : 'terminal'),
@@ -160,8 +189,10 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     'font-larger': () => changeFontSize(2),
     'font-smaller': () => changeFontSize(-2),
     help: () => setHelpOpen((open) => !open),
+    search: () => setSearchOpen(Boolean(SearchDialog)),
     close: () => {
-      if (helpOpen) setHelpOpen(false);
+      if (searchOpen) setSearchOpen(false);
+      else if (helpOpen) setHelpOpen(false);
       else if (overviewOpen) closeOverview(current);
     },
   };
@@ -184,7 +215,13 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
         </Suspense>
       )}
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      {searchOpen && SearchDialog && (
+        <Suspense fallback={null}>
+          <SearchDialog onClose={() => setSearchOpen(false)} />
+        </Suspense>
+      )}
       <ServerRestarted sync={sync} newShells={() => terminal.current?.newShells?.()} />
+      {!presenting && narrow && <FollowBar deck={deck.id} docked />}
     </>
   );
 }

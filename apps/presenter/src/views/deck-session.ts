@@ -7,6 +7,7 @@ import type { TerminalSettings } from '../layout/TerminalSlot';
 import type { CodeActions } from '../slides/code-actions';
 import type { LayoutName } from '@deckhand/protocol';
 import type { TerminalController } from '../terminal/terminal-controller';
+import type { RehearsalRecording } from '../presenter/use-rehearsal-recording';
 
 export interface DeckSession {
   deck: LoadedDeck;
@@ -24,6 +25,11 @@ export interface DeckSession {
   exercises: ExerciseRef[];
   progress: ExerciseProgress;
   openOverview(): void;
-  openPresenter(): void;
+  /** Absent on a follower's page: the presenter view is the trainer's. */
+  openPresenter?: () => void;
   openHelp(): void;
+  /** The offline reader's course search (a no-op in the live presenter). */
+  openSearch(): void;
+  /** "Record runs" for the offline reader, in the live presenter view. */
+  rehearsal: RehearsalRecording;
 }

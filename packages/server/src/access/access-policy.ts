@@ -116,6 +116,12 @@ export class AccessPolicy {
     return true;
   }
 
+  /** Every secret and credential this server holds now, for keeping them out of recordings and logs. */
+  secrets(): string[] {
+    const attendees = this.roster?.list().flatMap((invite) => [invite.secret, invite.credential]) ?? [];
+    return [this.token, this.trainerCredential, this.followSecret, this.followerCredential, ...(this.roster ? [this.classToken] : []), ...attendees];
+  }
+
   /**
    * A new follower link: the old one and every credential it gave stop working at once, and whoever
    * listens (the follow feed) closes their sockets. Lasts until the server stops; a server started

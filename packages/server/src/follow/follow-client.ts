@@ -5,7 +5,7 @@
 // reports up to the trainer's dashboard, and reconnects by itself after a network drop or a restart
 // of the trainer's server.
 import WebSocket from 'ws';
-import { FollowCloseCode, parseFollowFeedMessage, type FollowerReport, type FollowState, type SyncMessage, type TrainerPosition } from '@deckhand/protocol';
+import { FollowCloseCode, parseFollowFeedMessage, parseJson, type FollowerReport, type FollowState, type SyncMessage, type TrainerPosition } from '@deckhand/protocol';
 import { DOORS } from '../access/access-policy';
 import { describeError } from '../fail-closed';
 import type { Logger } from '../log';
@@ -100,13 +100,7 @@ export function createFollowClient(log: Logger, announce: (message: SyncMessage)
       if (latestReport) ws.send(latestReport);
     });
     ws.on('message', (data, isBinary) => {
-      let value: unknown;
-      try {
-        value = isBinary ? undefined : JSON.parse(data.toString());
-      } catch {
-        value = undefined;
-      }
-      const message = parseFollowFeedMessage(value);
+      const message = isBinary ? undefined : parseFollowFeedMessage(parseJson(data.toString()));
       if (!message) return;
       const { type: _type, server: _server, ...next } = message;
       position = next;

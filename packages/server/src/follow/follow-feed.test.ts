@@ -130,7 +130,7 @@ describe('the follow feed', () => {
     first.socket.send(JSON.stringify({ type: 'report', deck: 'course', slide: 2, done: ['ex-1'], name: 'Ada' }));
     second.socket.send(JSON.stringify({ type: 'report', deck: 'course', slide: 1 }));
     const summary = await view.until((message) => message.type === 'followers' && message.connected === 2 && message.here === 1, 'the dashboard');
-    expect(summary).toMatchObject({ deck: 'course', slide: 2, connected: 2, here: 1, behind: 1, ahead: 0, elsewhere: 0, done: [['ex-1', 1]], names: ['Ada'] });
+    expect(summary).toMatchObject({ deck: 'course', slide: 2, terminal: null, connected: 2, here: 1, behind: 1, ahead: 0, elsewhere: 0, done: [['ex-1', 1]], names: ['Ada'] });
     for (const peer of [view, first, second]) peer.socket.close();
   });
 
@@ -255,4 +255,26 @@ describe('another Deckhand following this one', () => {
       await attendee.close();
     }
   });
+
+  it('comes back by itself when the trainer\'s server restarts (same secret, same port)', async () => {
+    const token = 'restart-secret-0123456789abcdef';
+    let trainerServer = await serve({ token });
+    const port = trainerServer.port;
+    const attendee = await serve({ follow: trainerServer.followUrl });
+    try {
+      const attendeeView = (await connect(attendee, '/ws/presenter', await exchangeSecret(attendee.url))) as Peer;
+      await attendeeView.until((message) => message.type === 'trainer' && message.state === 'following', 'following');
+      await trainerServer.close();
+      await attendeeView.until((message) => message.type === 'trainer' && message.state === 'connecting', 'reconnecting');
+      trainerServer = await serve({ token, port });
+      const trainerView = (await connect(trainerServer, '/ws/presenter', await exchangeSecret(trainerServer.url))) as Peer;
+      trainerView.socket.send(JSON.stringify({ type: 'slide', deck: 'course', slide: 2 }));
+      await attendeeView.until((message) => message.type === 'trainer' && message.state === 'following' && message.slide === 2, 'the trainer on slide 2 after the restart');
+      attendeeView.socket.close();
+      trainerView.socket.close();
+    } finally {
+      await attendee.close();
+      await trainerServer.close();
+    }
+  }, 30_000);
 });

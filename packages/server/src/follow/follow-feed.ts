@@ -6,7 +6,7 @@
 // is dropped; a rotated follower link closes every follower socket (4010).
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { FollowCloseCode, parseFollowerMessage, type FollowersSummary } from '@deckhand/protocol';
+import { FollowCloseCode, parseFollowerMessage, parseJson, type FollowersSummary } from '@deckhand/protocol';
 import { failClosed } from '../fail-closed';
 import type { Logger } from '../log';
 import type { UpgradeHandler } from '../upgrade-routes';
@@ -151,12 +151,4 @@ export function createFollowFeed(
       wss.close();
     },
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -4,7 +4,18 @@
 import { MAX_LISTED_NAMES, type FollowerReport, type FollowersSummary, type TrainerPosition } from '@deckhand/protocol';
 
 export function summarize(position: TrainerPosition, reports: Iterable<FollowerReport>): FollowersSummary {
-  const summary: FollowersSummary = { deck: position.deck, slide: position.slide, connected: 0, here: 0, behind: 0, ahead: 0, elsewhere: 0, done: [], names: [] };
+  const summary: FollowersSummary = {
+    deck: position.deck,
+    slide: position.slide,
+    terminal: position.terminal,
+    connected: 0,
+    here: 0,
+    behind: 0,
+    ahead: 0,
+    elsewhere: 0,
+    done: [],
+    names: [],
+  };
   const done = new Map<string, number>();
   for (const report of reports) {
     summary.connected++;

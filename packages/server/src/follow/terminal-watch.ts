@@ -3,13 +3,13 @@
 // shares another tab, watching sockets are closed (4012) and the follower's page opens a new one for
 // the new tab, if any.
 import { WebSocketServer, type WebSocket } from 'ws';
-import { SUBPROTOCOL, MAX_CLIENT_FRAME_BYTES } from '@deckhand/protocol';
+import { CloseCode, SUBPROTOCOL, MAX_CLIENT_FRAME_BYTES } from '@deckhand/protocol';
 import { TRAINER } from '../access/access-policy';
 import type { SessionRegistry } from '../sessions/session-registry';
 import type { UpgradeHandler } from '../upgrade-routes';
 import type { TrainerPositionStore } from './trainer-position';
 
-export const SHARE_ENDED = 4012;
+export const SHARE_ENDED = CloseCode.ShareEnded;
 
 export interface TerminalWatch {
   handleUpgrade: UpgradeHandler;

@@ -27,7 +27,9 @@ export class TrainerPositionStore {
     const position = this.current;
     switch (message.type) {
       case 'hello':
-        if (message.slide !== undefined) this.move(message.deck, message.slide);
+        // A view joining says where it is; within the deck the trainer shows, the views' slide changes
+        // (and their answers to this hello) rule, so a window opened on slide 1 does not pull everyone back.
+        if (message.slide !== undefined && message.deck !== position.deck) this.move(message.deck, message.slide);
         break;
       case 'slide':
         this.move(message.deck, message.slide);

@@ -1,12 +1,12 @@
 // The Docker backend: every terminal session is its own hardened container with a terminal, created,
-// attached and removed through the Docker Engine API over its socket (@deckhand/docker's DockerEngine),
+// attached and removed through the Docker Engine API over its socket (@deckhand/docker's EngineApi),
 // so a terminal costs the server one socket, not a `docker` client process. The container is
 // labelled, removed when the session ends, and leftovers of dead servers are reaped when a server
 // starts. See docs/sandboxes.md for what each setting protects against.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { DockerEngine, ownerId, reapOrphans, removeOwnedBy, sizeBytes } from '@deckhand/docker';
+import { EngineApi, ownerId, reapOrphans, removeOwnedBy, sizeBytes } from '@deckhand/docker';
 import { EngineShell } from './engine-shell';
 import type { Sandbox, Shell, ShellOptions } from './sandbox';
 import { SANDBOX_LABEL, SANDBOX_OWNER_LABEL } from './sandbox-labels';
@@ -55,7 +55,7 @@ let sweptOwnId = false;
 export class DockerSandbox implements Sandbox {
   readonly name = 'docker';
   private constructor(
-    readonly engineApi: DockerEngine,
+    readonly engineApi: EngineApi,
     private readonly options: DockerSandboxOptions,
     /** Removals under way, shared by this sandbox and its labelled copies, awaited by close(). */
     private readonly removals = new Set<Promise<void>>(),
@@ -65,7 +65,7 @@ export class DockerSandbox implements Sandbox {
    * Checks the engine and the image, then removes containers left by servers that are gone (crashed,
    * killed) so they do not pile up. Throws with what to do when the engine or the image is missing.
    */
-  static async create(options: DockerSandboxOptions, engine = new DockerEngine()): Promise<DockerSandbox> {
+  static async create(options: DockerSandboxOptions, engine = new EngineApi()): Promise<DockerSandbox> {
     if (/^0+(:|$)|^root(:|$)/.test(options.user)) throw new Error('--sandbox docker: sessions never run as root; choose another --user.');
     sizeBytes(options.memory);
     if (!(await engine.answers())) {

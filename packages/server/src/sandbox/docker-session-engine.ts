@@ -52,11 +52,12 @@ const ENGINE_ADDRESS = 'tcp://127.0.0.1:2375';
 const READY_TIMEOUT_MS = 30_000;
 
 const ENGINE_PRIVILEGES = [
-  '--cap-add', 'ALL', '--cap-drop', 'SYS_RESOURCE',
+  '--cap-add', 'ALL',
   '--security-opt', 'seccomp=unconfined',
   '--security-opt', 'apparmor=unconfined',
   '--security-opt', 'systempaths=unconfined',
 ];
+const WITHOUT_SYS_RESOURCE = ['--cap-drop', 'SYS_RESOURCE'];
 
 // Docker mounts the container's cgroups read-only unless --privileged; the engine makes its own
 // containers' cgroups below them, so it remounts them writable (cgroup v1; v2 is one mount).
@@ -94,7 +95,7 @@ export class DockerSidecarEngine implements SessionEngine {
     const volumes = workspace.map((_, i) => `${name}-work${i}`);
     for (const volume of volumes) await docker.run(['volume', 'create', ...labels, volume]);
     const mounts = workspace.flatMap((dir, i) => ['--mount', `type=volume,src=${volumes[i]},dst=${dir}`]);
-    const started = await docker.run([
+    const run = (privileges: string[]) => docker.run([
       'run', '-d', '--rm', '--pull', 'never',
       '--name', name,
       '--label', `${SANDBOX_LABEL}=engine`,
@@ -102,7 +103,7 @@ export class DockerSidecarEngine implements SessionEngine {
       // What dockerd needs (mounts, cgroups, iptables, namespaces): nearly --privileged, the cost this
       // design pays (docs/sandboxes.md). Not --privileged itself: hosts that are containers themselves
       // (CI machines) cannot grant CAP_SYS_RESOURCE, and dockerd does without it.
-      ...ENGINE_PRIVILEGES,
+      ...privileges,
       '--memory', o.memory, '--memory-swap', o.memory,
       '--pids-limit', String(o.pids),
       '--network', network,
@@ -113,6 +114,10 @@ export class DockerSidecarEngine implements SessionEngine {
       o.image,
       'sh', '-c', ENGINE_START,
     ]);
+    let started = await run([...ENGINE_PRIVILEGES, ...WITHOUT_SYS_RESOURCE]);
+    // Where the environment itself lacks CAP_SYS_RESOURCE (a host that is a container), ALL lacks it
+    // too, and newer engines (28 does; 20.10 did not) refuse to drop a capability they cannot grant.
+    if (started.code !== 0 && /invalid CapDrop.*SYS_RESOURCE/.test(started.stderr)) started = await run(ENGINE_PRIVILEGES);
     const stop = async (): Promise<void> => {
       await docker.run(['rm', '-f', '-v', name]);
       await docker.run(['volume', 'rm', '-f', ...volumes]);

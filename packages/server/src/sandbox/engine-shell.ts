@@ -5,7 +5,7 @@
 // exited reads again at once: the engine gives its attach streams only a moment to drain after an
 // exit before it closes them.
 import type { Duplex } from 'node:stream';
-import type { AttachedContainer, DockerEngine } from '@deckhand/docker';
+import type { AttachedContainer, EngineApi } from '@deckhand/docker';
 import type { Disposable, Shell, ShellExit } from './sandbox';
 
 export class EngineShell implements Shell {
@@ -20,7 +20,7 @@ export class EngineShell implements Shell {
   private readonly exitListeners = new Set<(exit: ShellExit) => void>();
 
   constructor(
-    private readonly engine: DockerEngine,
+    private readonly engine: EngineApi,
     private readonly container: AttachedContainer,
     private readonly afterEnd: () => Promise<void> | undefined,
     /** Told of the removal when the shell is disposed, so a stopping server can wait for it. */

@@ -1,6 +1,6 @@
 // The presenter app. The address decides what shows: the deck index, or one deck in the audience,
 // presenter or overview view (see route.ts).
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AttendeeBadge } from './classroom/AttendeeBadge';
 import { ClassroomView, isClassroomAddress } from './classroom/ClassroomView';
 import { PAGE_ROLE } from './deck-access/server-access';
@@ -8,12 +8,11 @@ import { DeckIndex } from './deck-index/DeckIndex';
 import { useFollowNavigation } from './follow/use-follow-navigation';
 import { onNavigate, readRoute, type Route } from './route';
 import { DeckScreen } from './views/DeckScreen';
-import { READER } from './reader/reader-mode';
 import { printKind } from './reader/print-kind';
-import ReaderPrintView from './reader/PrintView';
 
-// `deckhand pdf` prints the reader build; the live app's build leaves the print view out.
-const PrintView = READER ? ReaderPrintView : null;
+// `deckhand pdf` prints the reader build; the live app's build leaves the print view out (and what it
+// imports, such as the Markdown renderer).
+const PrintView = __DECKHAND_READER__ ? lazy(() => import('./reader/PrintView')) : null;
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => readRoute());
@@ -29,7 +28,13 @@ export function App() {
   useFollowNavigation(route);
 
   const print = PrintView ? printKind() : null;
-  if (PrintView && print) return <PrintView kind={print} />;
+  if (PrintView && print) {
+    return (
+      <Suspense fallback={null}>
+        <PrintView kind={print} />
+      </Suspense>
+    );
+  }
   // Classroom mode: the trainer's Classroom page, and on an attendee's page who they are.
   if (PAGE_ROLE === 'trainer' && isClassroomAddress()) return <ClassroomView />;
   const badge = PAGE_ROLE === 'attendee' ? <AttendeeBadge /> : null;

@@ -162,6 +162,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.publicUrl) allowPublicAddress(policy, options.publicUrl);
   origins = originsFor(options.host, port, options.publicUrl);
   if (options.follow) following.follow(options.follow);
+  warmDecks(library, log);
 
   return {
     url: `${origins.trainer}/?token=${encodeURIComponent(policy.token)}`,
@@ -202,6 +203,26 @@ function originsFor(host: string, port: number, publicUrl: URL | undefined): { t
 
 function isLabelling(sandbox: Sandbox): sandbox is LabellingSandbox {
   return typeof (sandbox as Partial<LabellingSandbox>).withLabels === 'function';
+}
+
+/**
+ * Reads every deck once in the background after the start, one at a time, so the first page to open a
+ * deck gets it from the cache (a long deck with code and math takes hundreds of milliseconds to read).
+ */
+function warmDecks(library: DeckLibrary, log: Logger): void {
+  const ids = library.ids();
+  const next = (): void => {
+    const id = ids.shift();
+    if (id === undefined) return;
+    library.loadTypeset(id).then(
+      () => setImmediate(next),
+      (error: unknown) => {
+        log.warn('could not read a deck ahead', { deck: id, reason: error instanceof Error ? error.message : String(error) });
+        setImmediate(next);
+      },
+    );
+  };
+  setImmediate(next);
 }
 
 /** Names a browser may use to reach this server, for the Host and Origin allowlists. */

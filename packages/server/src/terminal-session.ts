@@ -274,13 +274,14 @@ export class TerminalSession {
     this.bytesOut += bytes.length;
     this.lastActivityAt = Date.now();
     this.ring.append(bytes);
-    this.mirror.write(bytes);
-    this.keepPace(bytes.length);
     // An echo, the first output after a quiet spell and a full frame's worth go at once; the rest of a
-    // burst waits for the next frame, batchMs after the last one.
+    // burst waits for the next frame, batchMs after the last one. The pages first, then the background
+    // work (the screen copy's thread, the pace): an echo leaves before it.
     const sinceFlush = Date.now() - this.lastFlushAt;
     if (this.echoPending || sinceFlush >= Flow.batchMs || this.fullFrameWaiting()) this.flush();
     else this.batchTimer ??= setTimeout(this.guarded('the batch timer', () => this.flush()), Flow.batchMs - sinceFlush);
+    this.mirror.write(bytes);
+    this.keepPace(bytes.length);
     this.updatePause();
   }
 

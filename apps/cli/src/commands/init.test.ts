@@ -87,13 +87,14 @@ describe('deckhand init', () => {
     expect(config.image).toMatch(/^mcr\.microsoft\.com\/devcontainers\/javascript-node:\d+/);
     expect(Object.keys(config.features)).toEqual(['ghcr.io/devcontainers/features/docker-in-docker:2']);
     expect(config.updateContentCommand).toBe('npm install');
-    expect(Object.values(config.postAttachCommand)).toEqual(['npm start -- --host 0.0.0.0']);
+    // In a workspace, `deckhand serve` listens where the forwarder reaches it by itself.
+    expect(Object.values(config.postAttachCommand)).toEqual(['npm start']);
     expect(config.forwardPorts).toEqual([4321]);
-    expect(config.portsAttributes['4321']).toEqual({ label: 'Deckhand', onAutoForward: 'notify' });
+    expect(config.portsAttributes['4321']).toEqual({ label: 'Deckhand', onAutoForward: 'openBrowserOnce', requireLocalPort: true });
 
     const gitpod = parseYaml(readFileSync(path.join(course, '.gitpod.yml'), 'utf8'));
-    expect(gitpod.tasks).toEqual([{ name: 'Deckhand', init: 'npm install', command: 'npm start -- --host 0.0.0.0' }]);
-    expect(gitpod.ports).toEqual([expect.objectContaining({ port: 4321, name: 'Deckhand', visibility: 'private', onOpen: 'notify' })]);
+    expect(gitpod.tasks).toEqual([{ name: 'Deckhand', init: 'npm install', command: 'npm start' }]);
+    expect(gitpod.ports).toEqual([expect.objectContaining({ port: 4321, name: 'Deckhand', visibility: 'private', onOpen: 'open-browser' })]);
   });
 
   it('refuses a folder that has any file it would write, names them, and changes nothing', () => {

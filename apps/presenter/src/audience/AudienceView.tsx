@@ -1,7 +1,7 @@
 // The audience view, what the projector shows: the slide, and the terminal beside it, maximised or
 // hidden. The terminal pane stays mounted once shown, so hiding it never ends the shell session. In the
 // offline reader it also shows the notes under the slide and every block's recorded output, on request.
-import { useRef, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useRef, useState, type CSSProperties } from 'react';
 import { ExerciseStatus } from '../exercises/ExerciseStatus';
 import { clampSplit, SplitDivider } from '../layout/SplitDivider';
 import { TerminalSlot } from '../layout/TerminalSlot';
@@ -12,10 +12,12 @@ import type { DeckSession } from '../views/deck-session';
 import { FollowBar } from '../follow/FollowBar';
 import { WarningsPanel } from '../warnings/WarningsPanel';
 import { SlideToolbar } from './SlideToolbar';
-import { NotesPanel } from '../presenter/NotesPanel';
-import { READER } from '../reader/reader-mode';
 import { ReaderTools } from '../reader/ReaderTools';
 import { useReaderSettings } from '../reader/use-reader-settings';
+
+// The offline reader's notes under the slide, loaded on demand: the live app never shows them here, and a
+// static import would keep the Markdown renderer in its first load.
+const ReaderNotes = __DECKHAND_READER__ ? lazy(() => import('../presenter/NotesPanel').then((module) => ({ default: module.NotesPanel }))) : null;
 
 export function AudienceView({ session }: { session: DeckSession }) {
   const { deck, current, total, layout } = session;
@@ -33,10 +35,12 @@ export function AudienceView({ session }: { session: DeckSession }) {
   return (
     <div className={`audience layout-${layout}`} style={style}>
       <main className="slide-area" ref={slideArea} hidden={layout === 'terminal'}>
-        {slide && <SlideView slide={slide} deck={deck} actions={session.actions} running={session.running} outputs={READER && reader.outputs} />}
-        {READER && reader.notes && (
+        {slide && <SlideView slide={slide} deck={deck} actions={session.actions} running={session.running} outputs={__DECKHAND_READER__ && reader.outputs} />}
+        {ReaderNotes && reader.notes && (
           <div className="reader-notes">
-            <NotesPanel notes={slide?.notes ?? []} />
+            <Suspense fallback={null}>
+              <ReaderNotes notes={slide?.notes ?? []} />
+            </Suspense>
           </div>
         )}
         <SlideToolbar
@@ -52,7 +56,7 @@ export function AudienceView({ session }: { session: DeckSession }) {
           openPresenter={session.openPresenter}
           openHelp={session.openHelp}
         >
-          {READER && <ReaderTools settings={reader} openSearch={session.openSearch} />}
+          {__DECKHAND_READER__ && <ReaderTools settings={reader} openSearch={session.openSearch} />}
           <ExerciseStatus exercises={session.exercises} current={exercise} progress={session.progress} />
           <WarningsPanel warnings={deck.warnings} file={deck.file} />
           <FollowBar deck={deck.id} />

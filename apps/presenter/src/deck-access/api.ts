@@ -2,7 +2,6 @@
 // this browser has no valid access for the server (server-access.ts).
 import type { Deck } from '@deckhand/deck';
 import type { RecordedRun } from '@deckhand/export/reader-format';
-import { READER } from '../reader/reader-mode';
 import { readerDeck, readerDeckList } from '../reader/reader-data';
 import { AccessNeededError, serverFetch } from './server-access';
 
@@ -33,8 +32,33 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const fetchDeckList = (): Promise<DeckSummary[]> => (READER ? readerDeckList() : getJson('/api/decks'));
-export const fetchDeck = (id: string): Promise<LoadedDeck> => (READER ? readerDeck(id) : getJson(`/api/decks/${encodeURIComponent(id)}`));
+export const fetchDeckList = (): Promise<DeckSummary[]> => (__DECKHAND_READER__ ? readerDeckList() : getJson('/api/decks'));
+
+/** A deck asked for before the app was ready (boot.ts), waiting to be taken once: its answer, and the
+ *  deck itself once it has arrived, so the app's first render can show it without a round of waiting. */
+const prefetched = new Map<string, { answer: Promise<LoadedDeck>; deck?: LoadedDeck }>();
+
+export function prefetchDeck(id: string): void {
+  if (__DECKHAND_READER__ || prefetched.has(id)) return;
+  const entry: { answer: Promise<LoadedDeck>; deck?: LoadedDeck } = { answer: getJson<LoadedDeck>(`/api/decks/${encodeURIComponent(id)}`) };
+  // Taken (and a failure shown) by fetchDeck, or dropped unseen.
+  entry.answer.then((deck) => (entry.deck = deck), () => undefined);
+  prefetched.set(id, entry);
+}
+
+/** The prefetched deck if it has already arrived, taken once; else undefined (then fetchDeck). */
+export function arrivedDeck(id: string): LoadedDeck | undefined {
+  const deck = prefetched.get(id)?.deck;
+  if (deck) prefetched.delete(id);
+  return deck;
+}
+
+export function fetchDeck(id: string): Promise<LoadedDeck> {
+  if (__DECKHAND_READER__) return readerDeck(id);
+  const early = prefetched.get(id);
+  prefetched.delete(id);
+  return early?.answer ?? getJson(`/api/decks/${encodeURIComponent(id)}`);
+}
 
 /** Sends a block's run recorded during a rehearsal; the server writes it for the offline reader. */
 export async function saveRehearsal(deck: string, block: string, cast: string): Promise<void> {

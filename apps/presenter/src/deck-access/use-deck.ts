@@ -3,7 +3,7 @@
 // after the sync connection comes back, in case the file changed meanwhile.
 import { useEffect, useState } from 'react';
 import type { SyncChannel } from '../sync/sync-channel';
-import { DeckNotFoundError, fetchDeck, type LoadedDeck } from './api';
+import { arrivedDeck, DeckNotFoundError, fetchDeck, type LoadedDeck } from './api';
 import { AccessNeededError } from './server-access';
 
 export type DeckState =
@@ -14,7 +14,12 @@ export type DeckState =
   | { kind: 'ready'; deck: LoadedDeck; version: number };
 
 export function useDeck(id: string, sync: SyncChannel): DeckState {
-  const [loaded, setLoaded] = useState<{ id: string; state: DeckState }>({ id, state: { kind: 'loading' } });
+  // The deck boot.ts asked for may be here already: then the first render shows it.
+  const [loaded, setLoaded] = useState<{ id: string; state: DeckState }>(() => {
+    const deck = arrivedDeck(id);
+    return { id, state: deck ? { kind: 'ready', deck, version: 0 } : { kind: 'loading' } };
+  });
+  const [startedReady] = useState(() => loaded.id === id && loaded.state.kind === 'ready');
 
   useEffect(() => {
     let cancelled = false;
@@ -38,7 +43,7 @@ export function useDeck(id: string, sync: SyncChannel): DeckState {
         },
       );
     };
-    load();
+    if (!startedReady) load();
     const off = sync.onMessage((message) => {
       if (message.type === 'deck-changed' && message.deck === id) load();
     });
@@ -51,7 +56,7 @@ export function useDeck(id: string, sync: SyncChannel): DeckState {
       off();
       offConnect();
     };
-  }, [id, sync]);
+  }, [id, sync, startedReady]);
 
   return loaded.id === id ? loaded.state : { kind: 'loading' };
 }

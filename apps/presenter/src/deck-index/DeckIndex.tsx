@@ -8,7 +8,6 @@ import { AccessNeededError } from '../deck-access/server-access';
 import { FollowBar } from '../follow/FollowBar';
 import { FollowTrainerForm } from '../follow/FollowTrainerForm';
 import { navigate, routeHash } from '../route';
-import { READER } from '../reader/reader-mode';
 import { ReaderIndexHead } from '../reader/ReaderIndexHead';
 
 type IndexState = { kind: 'loading' } | { kind: 'access-needed' } | { kind: 'error'; message: string } | { kind: 'ready'; decks: DeckSummary[] };
@@ -48,7 +47,7 @@ export function DeckIndex() {
   if (state.kind === 'loading') return <main className="notice">Loading…</main>;
   return (
     <main className="deck-index">
-      {READER ? <ReaderIndexHead /> : <h1>Decks</h1>}
+      {__DECKHAND_READER__ ? <ReaderIndexHead /> : <h1>Decks</h1>}
       <ol>
         {state.decks.map((deck) => (
           <li key={deck.id}>

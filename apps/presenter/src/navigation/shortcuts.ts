@@ -1,6 +1,5 @@
 // Every keyboard shortcut of the slide views, in one table: the key handler reads it and the `?` help
 // lists it, so the two never disagree.
-import { READER } from '../reader/reader-mode';
 export type Command =
   | 'next'
   | 'previous'
@@ -44,7 +43,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['+', '='], label: '+', command: 'font-larger', description: 'Larger terminal font' },
   { keys: ['-'], label: '−', command: 'font-smaller', description: 'Smaller terminal font' },
   { keys: ['?'], label: '?', command: 'help', description: 'This list of shortcuts' },
-  ...(READER ? [{ keys: ['/'], label: '/', command: 'search' as const, description: 'Search the course: slides, notes and recorded output' }] : []),
+  ...(__DECKHAND_READER__ ? [{ keys: ['/'], label: '/', command: 'search' as const, description: 'Search the course: slides, notes and recorded output' }] : []),
   { keys: ['Escape'], label: 'Esc', command: 'close', description: 'Close the overview or this help' },
 ];
 

@@ -13,7 +13,6 @@ import { NotesPanel } from './NotesPanel';
 import { TalkTimer } from './TalkTimer';
 import { parseDuration } from './timing';
 import { useTalkClock } from './use-talk-clock';
-import { READER } from '../reader/reader-mode';
 
 export default function PresenterView({ session, narrow }: { session: DeckSession; narrow: boolean }) {
   const { deck, current, total } = session;
@@ -81,7 +80,7 @@ export default function PresenterView({ session, narrow }: { session: DeckSessio
           >
             Terminal on screen
           </button>
-          {!READER && (
+          {!__DECKHAND_READER__ && (
             <button
               type="button"
               aria-pressed={session.rehearsal.on}

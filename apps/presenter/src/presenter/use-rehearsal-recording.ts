@@ -1,8 +1,7 @@
 // "Record runs" in the presenter view: during a rehearsal, each block's run in the live terminal is
 // recorded from Run until its prompt comes back (or Stop), and sent to the server, which writes it where
 // `deckhand record` does, for the offline reader. Off by default, and for this browser tab only.
-import { useCallback, useMemo, useState } from 'react';
-import { RecordingBuilder, writeCastV3 } from '@deckhand/recording';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { saveRehearsal } from '../deck-access/api';
 import type { RunRecorder } from '../runs/use-block-runs';
 
@@ -20,6 +19,11 @@ export interface RehearsalRecording {
 export function useRehearsalRecording(deck: string): RehearsalRecording {
   const [on, setOn] = useState(() => sessionStorage.getItem('deckhand.rehearsal') === 'on');
   const [status, setStatus] = useState<string | null>(null);
+  // The recorder's code loads when recording is switched on, not with every page.
+  const [recording, setRecording] = useState<typeof import('@deckhand/recording') | null>(null);
+  useEffect(() => {
+    if (on && !recording) void import('@deckhand/recording').then(setRecording);
+  }, [on, recording]);
   const toggle = useCallback(() => {
     setOn((current) => {
       sessionStorage.setItem('deckhand.rehearsal', current ? 'off' : 'on');
@@ -30,9 +34,10 @@ export function useRehearsalRecording(deck: string): RehearsalRecording {
 
   const recorder = useMemo<RunRecorder | undefined>(
     () =>
-      on
+      on && recording
         ? {
             start(block) {
+              const { RecordingBuilder, writeCastV3 } = recording;
               const builder = new RecordingBuilder(RECORDED_SIZE);
               const decoder = new TextDecoder();
               // The prompt was on screen before Run; the shell echoes the command itself.
@@ -52,7 +57,7 @@ export function useRehearsalRecording(deck: string): RehearsalRecording {
             },
           }
         : undefined,
-    [on, deck],
+    [on, recording, deck],
   );
   return { on, toggle, status, recorder };
 }

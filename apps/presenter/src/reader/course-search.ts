@@ -1,5 +1,7 @@
 // Full-text search over the course: the MiniSearch index `deckhand build` made, loaded once per page.
-import MiniSearch from 'minisearch';
+// MiniSearch itself is imported with the index, at the first search: a static import would put it in
+// the live presenter's first load too (the package has side effects as far as the bundler knows).
+import type MiniSearch from 'minisearch';
 import { SEARCH_OPTIONS, type SearchDocument } from '@deckhand/export/reader-format';
 import { readerSearchIndex } from './reader-data';
 
@@ -13,8 +15,8 @@ export interface SearchHit {
 let index: Promise<MiniSearch<SearchDocument> | null> | null = null;
 
 function loadIndex(): Promise<MiniSearch<SearchDocument> | null> {
-  index ??= readerSearchIndex().then((json) =>
-    json ? MiniSearch.loadJSON<SearchDocument>(json, { ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields], storeFields: [...SEARCH_OPTIONS.storeFields] }) : null,
+  index ??= Promise.all([readerSearchIndex(), import('minisearch')]).then(([json, { default: Search }]) =>
+    json ? Search.loadJSON<SearchDocument>(json, { ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields], storeFields: [...SEARCH_OPTIONS.storeFields] }) : null,
   );
   return index;
 }

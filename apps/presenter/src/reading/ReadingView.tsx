@@ -2,13 +2,14 @@
 // text reflowed instead of a scaled-down 1280×720 picture. The slide in the address is scrolled into
 // view; the terminal stays on bigger screens. In the offline reader, notes and recorded outputs follow
 // each slide.
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { renderNotes } from '../presenter/notes-markdown';
-import { READER } from '../reader/reader-mode';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { attachRecordedOutputs } from '../slides/recorded-outputs';
 import { routeHash } from '../route';
 import { themeOf, themeTone } from '../themes/themes';
 import type { DeckSession } from '../views/deck-session';
+
+// Only the offline reader shows notes here; the live app's build leaves the renderer out.
+const ReadingNotes = __DECKHAND_READER__ ? lazy(() => import('./ReadingNotes')) : null;
 
 export function ReadingView({ session }: { session: DeckSession }) {
   const { deck, current } = session;
@@ -20,13 +21,13 @@ export function ReadingView({ session }: { session: DeckSession }) {
   }, [current]);
   // The offline reader has no terminal on a phone: every block's recorded output is shown under it.
   useLayoutEffect(() => {
-    if (!READER || !container.current || !deck.recordings) return;
+    if (!__DECKHAND_READER__ || !container.current || !deck.recordings) return;
     return attachRecordedOutputs(container.current, deck.recordings);
   }, [deck]);
 
   return (
     <main className="reading-view" ref={container} aria-label={`${String(deck.directives.title ?? deck.id)}, reading view`}>
-      {READER ? (
+      {__DECKHAND_READER__ ? (
         <a className="clicker-link" href="#/">
           All decks
         </a>
@@ -40,8 +41,8 @@ export function ReadingView({ session }: { session: DeckSession }) {
       {deck.slides.map((slide) => (
         <article key={slide.index} className="reading-slide" data-slide={slide.index} aria-label={`Slide ${slide.index} of ${deck.slides.length}`}>
           <div className="dh-deck" data-theme={theme} data-tone={themeTone(theme, deck.directives.class)} dangerouslySetInnerHTML={{ __html: slide.sectionHtml }} />
-          {READER && slide.notes.length > 0 && (
-            <aside className="reading-notes" aria-label="Notes" dangerouslySetInnerHTML={{ __html: renderNotes(slide.notes) }} />
+          {__DECKHAND_READER__ && slide.notes.length > 0 && (
+            <Suspense fallback={null}>{ReadingNotes && <ReadingNotes notes={slide.notes} />}</Suspense>
           )}
         </article>
       ))}

@@ -10,7 +10,6 @@ import './terminal.css';
 import { TerminalTab, type TabHandle, type TerminalLook } from './TerminalTab';
 import { keystrokesFor, type RunRequest, type TerminalController } from './terminal-controller';
 import { Listeners } from './terminal-source';
-import { READER } from '../reader/reader-mode';
 
 const TABS_KEY = 'deckhand.terminal.tabs';
 
@@ -122,7 +121,7 @@ export default function TerminalPane({ onReady, fontSize = 15, tone = 'dark', sc
             )}
           </span>
         ))}
-        {next && !READER && (
+        {next && !__DECKHAND_READER__ && (
           <button type="button" className="terminal-tab-new" aria-label="New terminal" title="New terminal" onClick={() => open(next)}>
             +
           </button>

@@ -8,7 +8,6 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { LiveTerminalSource } from './live-terminal-source';
 import { RecordingTerminalSource } from './recording-terminal-source';
 import { ReplayControls } from './ReplayControls';
-import { READER } from '../reader/reader-mode';
 import { openTerminalLink } from './safe-links';
 import type { EndingWarning, TerminalSource, TerminalStatus } from './terminal-source';
 
@@ -45,7 +44,7 @@ export function TerminalTab({ term, active, look, onHandle, watch = false }: Ter
   const [warning, setWarning] = useState<EndingWarning | null>(null);
   const [generation, setGeneration] = useState(0);
   // The reader's source lives as long as the tab: the replay controls hold on to it.
-  const [recording] = useState(() => (READER ? new RecordingTerminalSource() : null));
+  const [recording] = useState(() => (__DECKHAND_READER__ ? new RecordingTerminalSource() : null));
 
   useEffect(() => {
     const element = host.current;
@@ -68,7 +67,7 @@ export function TerminalTab({ term, active, look, onHandle, watch = false }: Ter
     terminal.loadAddon(new WebLinksAddon(openTerminalLink));
     terminal.open(element);
     fit.fit();
-    const source: TerminalSource = READER ? (recording as RecordingTerminalSource) : new LiveTerminalSource({ term, cols: terminal.cols, rows: terminal.rows, watch });
+    const source: TerminalSource = __DECKHAND_READER__ ? (recording as RecordingTerminalSource) : new LiveTerminalSource({ term, cols: terminal.cols, rows: terminal.rows, watch });
     source.bind({
       write: (data, parsed) => terminal.write(data, parsed),
       // Through the write queue, so it lands after anything still being parsed: ESC c, a full reset.

@@ -4,7 +4,6 @@
 // overview and the shortcut help on top.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeBlock } from '@deckhand/deck';
-import { READER } from '../reader/reader-mode';
 import { SlideAnnouncer } from '../a11y/SlideAnnouncer';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
 import { NotFound } from '../deck-access/NotFound';
@@ -42,7 +41,7 @@ import type { DeckSession } from './deck-session';
 const PresenterView = lazy(() => import('../presenter/PresenterView'));
 const OverviewGrid = lazy(() => import('../overview/OverviewGrid'));
 // Only the offline reader has a search index; the live app's build leaves this out.
-const SearchDialog = READER ? lazy(() => import('../reader/SearchDialog')) : null;
+const SearchDialog = __DECKHAND_READER__ ? lazy(() => import('../reader/SearchDialog')) : null;
 
 const FONT_MIN = 10;
 const FONT_MAX = 40;
@@ -88,12 +87,12 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
     [followTerminalTabs],
   );
   const replayOf = useMemo(
-    () => (READER ? (block: CodeBlock) => ({ run: deck.recordings?.[block.id] ?? null, title: block.commands[0]?.split('\n')[0] ?? '' }) : undefined),
+    () => (__DECKHAND_READER__ ? (block: CodeBlock) => ({ run: deck.recordings?.[block.id] ?? null, title: block.commands[0]?.split('\n')[0] ?? '' }) : undefined),
     [deck],
   );
   const rehearsal = useRehearsalRecording(deck.id);
   // Only the presenter view records: the audience window runs nothing of its own.
-  const recorder = !READER && route.view === 'presenter' ? rehearsal.recorder : undefined;
+  const recorder = !__DECKHAND_READER__ && route.view === 'presenter' ? rehearsal.recorder : undefined;
   const runs = useBlockRuns(deck.id, sync, terminal, { replayOf, recorder });
   const follow = useFollowSession();
   const actions = useMemo(() => ({ run: runs.run, stop: runs.stop, canRun: follow.hasShell }), [runs.run, runs.stop, follow.hasShell]);

@@ -13,7 +13,9 @@ import { LocalShellSandbox } from '../sandbox/local-shell';
 import { startServer, type RunningServer, type ServerOptions } from '../server';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'deckhand-follow-'));
-writeFileSync(path.join(dir, 'course.md'), '# One\n\n---\n\n# Two\n\n---\n\n# Three\n');
+writeFileSync(path.join(dir, 'course.md'), '# One\n\n---\n\n# Two\n\n![diagram](diagram.svg)\n\n---\n\n# Three\n');
+writeFileSync(path.join(dir, 'diagram.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+writeFileSync(path.join(dir, 'trainer-notes.txt'), 'answers to every exercise');
 writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>app</title></head><body></body></html>');
 
 async function serve(options: Partial<ServerOptions> = {}): Promise<RunningServer> {
@@ -107,7 +109,13 @@ describe('the follower link', () => {
 
   it('reads the decks, and nothing that drives them or opens a shell', async () => {
     const bearer = { Authorization: `Bearer ${follower}` };
-    expect((await fetch(`http://127.0.0.1:${server.port}/api/decks/course`, { headers: bearer })).status).toBe(200);
+    const deck = await fetch(`http://127.0.0.1:${server.port}/api/decks/course`, { headers: bearer });
+    expect(deck.status).toBe(200);
+    // The files the decks point to, and nothing else of the folder.
+    const prefix = /src="(\/files\/[^/"]+\/)diagram\.svg"/.exec(JSON.stringify(await deck.json()).replace(/\\"/g, '"'))?.[1];
+    expect(prefix).toBeTruthy();
+    expect((await fetch(`http://127.0.0.1:${server.port}${prefix}diagram.svg`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${server.port}${prefix}trainer-notes.txt`)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${server.port}/api/follow-link`, { headers: bearer })).status).toBe(403);
     expect((await fetch(`http://127.0.0.1:${server.port}/api/follow-link`, { method: 'POST', headers: bearer })).status).toBe(403);
     expect((await fetch(`http://127.0.0.1:${server.port}/api/follow`, { method: 'DELETE', headers: bearer })).status).toBe(403);

@@ -1,14 +1,16 @@
 // Sandbox start: time from asking for a terminal to a usable prompt (a command typed and answered) in
 // a fresh Docker sandbox container, p50/p95 over 20 starts, against a local shell as the reference;
-// and the memory an idle sandbox costs (the container's cgroup, plus the Docker client holding its
-// terminal on the host). With DECKHAND_BENCH_SIDECAR=1, also sessions with their own Docker engine.
+// and the host memory an idle sandbox costs: the container's cgroup, what the server itself grows by
+// to hold its terminal (the Engine API attach stream), and the engine's per-container shim
+// (containerd-shim, outside the cgroup). With DECKHAND_BENCH_SIDECAR=1, also sessions with their own
+// Docker engine.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { DEFAULT_DOCKER_SANDBOX, DockerSandbox, DockerSidecarEngine, LocalShellSandbox, type Sandbox, type Shell } from '@deckhand/server';
 
 const STARTS = 20;
-const IDLE = 5;
+const IDLE = 20;
 
 async function usable(sandbox: Sandbox): Promise<{ ms: number; shell: Shell }> {
   const started = performance.now();
@@ -66,6 +68,55 @@ function containerMiB(): number[] {
     });
 }
 
+/** This process's resident memory once the garbage collector has run (node --expose-gc), in MiB. */
+function settledRssMiB(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return rssMiB(process.pid);
+}
+
+/** The server's JavaScript heap and buffers after a collection, in MiB. */
+function settledHeapMiB(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.external) / 1048576;
+}
+
+/** Proportional set size: resident memory with pages shared by N processes counted 1/N each. */
+function pssMiB(pid: number): number {
+  const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+  return Number(match?.[1] ?? 0) / 1024;
+}
+
+/** Proportional memory of the engine's daemons (dockerd, containerd), in MiB. */
+function daemonsMiB(): number {
+  let total = 0;
+  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const command = readFileSync(`/proc/${name}/comm`, 'latin1').trim();
+      if (command === 'dockerd' || command === 'containerd') total += pssMiB(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Proportional memory of the engine's shim for each container of this process, in MiB. */
+function shimMiB(): number[] {
+  const owner = `deckhand.sandbox.owner=${os.hostname()}:${process.pid}`;
+  const ids = execFileSync('docker', ['ps', '-q', '--no-trunc', '--filter', `label=${owner}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const found: number[] = [];
+  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const command = readFileSync(`/proc/${name}/cmdline`, 'latin1');
+      if (command.includes('containerd-shim') && ids.some((id) => command.includes(id))) found.push(pssMiB(Number(name)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
 const average = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
 
 const local = new LocalShellSandbox({ cwd: os.tmpdir(), shell: '/bin/sh' });
@@ -77,12 +128,21 @@ const reference = percentile(localTimes, 50);
 console.log(line('local shell (reference)', localTimes));
 console.log(line('docker sandbox (busybox)', dockerTimes, reference));
 
-const idle = await Promise.all(Array.from({ length: IDLE }, () => usable(docker)));
+const serverBefore = settledRssMiB();
+const heapBefore = settledHeapMiB();
+const daemonsBefore = daemonsMiB();
+const idle: Awaited<ReturnType<typeof usable>>[] = [];
+for (let i = 0; i < IDLE; i++) idle.push(await usable(docker));
 await new Promise((resolve) => setTimeout(resolve, 1_000));
-const clients = idle.map(({ shell }) => rssMiB(shell.pid));
+const serverAfter = settledRssMiB();
+const heapAfter = settledHeapMiB();
+const daemonsAfter = daemonsMiB();
 const containers = containerMiB();
+const shims = shimMiB();
 console.log(
-  `idle docker sandbox        container ${average(containers).toFixed(1)} MiB + docker client on the host ${average(clients).toFixed(1)} MiB (mean of ${IDLE})`,
+  `idle docker sandbox        container ${average(containers).toFixed(1)} MiB + server ${((serverAfter - serverBefore) / IDLE).toFixed(2)} MiB resident` +
+    ` (${((heapAfter - heapBefore) / IDLE).toFixed(3)} MiB heap and buffers; no client process) + the engine's shim ${average(shims).toFixed(1)} MiB proportional` +
+    ` + dockerd and containerd ${((daemonsAfter - daemonsBefore) / IDLE).toFixed(2)} MiB (mean of ${IDLE}; server resident ${serverBefore.toFixed(0)} → ${serverAfter.toFixed(0)} MiB)`,
 );
 for (const { shell } of idle) shell.dispose();
 
@@ -92,7 +152,7 @@ if (process.env.DECKHAND_BENCH_SIDECAR === '1') {
   const { shell } = await usable(withEngine);
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const [session = 0, engine = 0] = containerMiB().sort((a, b) => a - b);
-  console.log(`idle sandbox + sidecar      container ${session.toFixed(1)} MiB + engine ${engine.toFixed(1)} MiB + docker client ${rssMiB(shell.pid).toFixed(1)} MiB`);
+  console.log(`idle sandbox + sidecar      container ${session.toFixed(1)} MiB + engine ${engine.toFixed(1)} MiB (no client process)`);
   shell.dispose();
 }
 await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -22,9 +22,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'apps/cli/dist');
 const entry = 'apps/cli/src/deckhand.ts';
 
-/** Imports the bundle may make without a dependency: reached only in a clone of the repository. */
+/**
+ * Imports the bundle may make without a dependency: reached only in a clone of the repository, or only
+ * for a choice whose error message says what to install.
+ */
 const CLONE_ONLY_IMPORTS: Record<string, string> = {
   vite: 'apps/cli/src/presenter-build.ts builds the presenter in a clone; the package ships it built',
+  '@kubernetes/client-node':
+    'only --sandbox kubernetes loads it, and says to install it when it is missing (53 MiB that trainers on one host never need)',
 };
 
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {

@@ -26,6 +26,13 @@ describe('serve sandbox flags', () => {
     expect(await refused({ pids: 'lots' })).toMatch(/--pids/);
     expect(await refused({ memory: 'plenty' })).toMatch(/--memory/);
     expect(await refused({ 'docker-engine': 'host-socket' })).toMatch(/none or sidecar/);
-    expect(await refused({ sandbox: 'vm' })).toMatch(/local or docker/);
+    expect(await refused({ sandbox: 'vm' })).toMatch(/local, docker or kubernetes/);
+    expect(await refused({ namespace: 'class' })).toMatch(/--namespace applies to --sandbox kubernetes only/);
+  });
+
+  it('refuses Docker-only settings for a Kubernetes sandbox before looking for a cluster', async () => {
+    await expect(sandboxFromFlags({ sandbox: 'kubernetes', share: '/tmp' }, '/tmp', usage)).rejects.toThrow(/--share applies to --sandbox docker only/);
+    await expect(sandboxFromFlags({ sandbox: 'kubernetes', 'docker-engine': 'sidecar' }, '/tmp', usage)).rejects.toThrow(/--docker-engine applies/);
+    await expect(sandboxFromFlags({ sandbox: 'kubernetes', user: 'deckhand' }, '/tmp', usage)).rejects.toThrow(/UID\[:GID\] as numbers/);
   });
 });

@@ -1,6 +1,6 @@
 // The `serve` flags that choose where terminal sessions run (--sandbox local|docker) and the limits
 // of a Docker sandbox, kept apart from the rest of `serve` so the command stays one screen long.
-import { DEFAULT_DOCKER_SANDBOX, DockerSandbox, DockerSidecarEngine, LocalShellSandbox, type Sandbox } from '@deckhand/server';
+import { DEFAULT_DOCKER_SANDBOX, DockerSandbox, DockerSidecarEngine, KubernetesSandbox, LocalShellSandbox, type Sandbox } from '@deckhand/server';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './usage-error';
@@ -15,6 +15,7 @@ export const SANDBOX_FLAGS = {
   user: { type: 'string' },
   'docker-engine': { type: 'string' },
   share: { type: 'string' },
+  namespace: { type: 'string' },
 } as const;
 
 export const SANDBOX_USAGE = `  --sandbox local|docker   where terminals run (default local: a shell on this machine as this user).
@@ -27,7 +28,11 @@ export const SANDBOX_USAGE = `  --sandbox local|docker   where terminals run (de
   --user UID[:GID]         user the sandbox shell runs as, never root (default ${DEFAULT_DOCKER_SANDBOX.user})
   --share DIR              mount DIR (e.g. the course) read-only at the same path in each sandbox
   --docker-engine none|sidecar  a Docker engine for each sandbox: sidecar starts a privileged dockerd
-                           per session (see its security cost in docs/sandboxes.md; default none)`;
+                           per session (see its security cost in docs/sandboxes.md; default none)
+  --sandbox kubernetes     each terminal a hardened pod in --namespace NS (default default) of the
+                           cluster in KUBECONFIG; --image, --memory, --cpus, --user apply. Needs
+                           npm install @kubernetes/client-node@1.4.0; not yet tested against a
+                           live cluster (docs/scaling.md)`;
 
 type SandboxValues = Partial<Record<keyof typeof SANDBOX_FLAGS, string | undefined>>;
 
@@ -38,7 +43,9 @@ export async function sandboxFromFlags(values: SandboxValues, cwd: string, usage
     if (dockerOnly.length > 0) throw new UsageError(`--${dockerOnly[0]} applies to --sandbox docker only`, usage);
     return new LocalShellSandbox({ cwd });
   }
-  if (kind !== 'docker') throw new UsageError(`--sandbox must be local or docker, got "${kind}"`, usage);
+  if (kind === 'kubernetes') return kubernetesSandbox(values, usage);
+  if (kind !== 'docker') throw new UsageError(`--sandbox must be local, docker or kubernetes, got "${kind}"`, usage);
+  if (values.namespace !== undefined) throw new UsageError('--namespace applies to --sandbox kubernetes only', usage);
   const pids = values.pids !== undefined ? Number(values.pids) : DEFAULT_DOCKER_SANDBOX.pids;
   if (!Number.isInteger(pids) || pids < 8) throw new UsageError(`--pids must be a whole number of at least 8, got "${values.pids}"`, usage);
   if (values.memory !== undefined && !/^\d+[bkmg]?$/i.test(values.memory)) throw new UsageError(`--memory takes a size like 256m or 1g, got "${values.memory}"`, usage);
@@ -56,6 +63,23 @@ export async function sandboxFromFlags(values: SandboxValues, cwd: string, usage
     ...(values.user !== undefined ? { user: values.user } : {}),
     ...(values.share !== undefined ? { share: shareDir(values.share, usage) } : {}),
     ...(engineKind === 'sidecar' ? { engine: new DockerSidecarEngine() } : {}),
+  });
+}
+
+async function kubernetesSandbox(values: SandboxValues, usage: string): Promise<Sandbox> {
+  const unsupported = (['pids', 'network', 'share', 'docker-engine'] as const).find((key) => values[key] !== undefined);
+  if (unsupported) throw new UsageError(`--${unsupported} applies to --sandbox docker only (a pod's limits and network are the cluster's: docs/scaling.md)`, usage);
+  if (values.memory !== undefined && !/^\d+[bkmg]?$/i.test(values.memory)) throw new UsageError(`--memory takes a size like 256m or 1g, got "${values.memory}"`, usage);
+  if (values.cpus !== undefined && !(Number(values.cpus) > 0)) throw new UsageError(`--cpus takes a positive number like 0.5 or 2, got "${values.cpus}"`, usage);
+  if (values.user !== undefined && !/^\d+(:\d+)?$/.test(values.user)) throw new UsageError(`--user takes UID[:GID] as numbers for a pod, got "${values.user}"`, usage);
+  return KubernetesSandbox.create({
+    namespace: values.namespace ?? 'default',
+    image: values.image ?? 'busybox',
+    memory: values.memory ?? DEFAULT_DOCKER_SANDBOX.memory,
+    cpus: values.cpus ?? DEFAULT_DOCKER_SANDBOX.cpus,
+    user: values.user ?? DEFAULT_DOCKER_SANDBOX.user,
+    tmpfsSize: DEFAULT_DOCKER_SANDBOX.tmpfsSize,
+    maxLifetimeSeconds: 12 * 60 * 60,
   });
 }
 

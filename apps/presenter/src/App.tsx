@@ -1,6 +1,9 @@
 // The presenter app. The address decides what shows: the deck index, or one deck in the audience,
 // presenter or overview view (see route.ts).
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { AttendeeBadge } from './classroom/AttendeeBadge';
+import { ClassroomView, isClassroomAddress } from './classroom/ClassroomView';
+import { PAGE_ROLE } from './deck-access/server-access';
 import { DeckIndex } from './deck-index/DeckIndex';
 import { useFollowNavigation } from './follow/use-follow-navigation';
 import { onNavigate, readRoute, type Route } from './route';
@@ -32,6 +35,14 @@ export function App() {
       </Suspense>
     );
   }
-  if (route.deck === null) return <DeckIndex />;
-  return <DeckScreen key={route.deck} route={route} deckId={route.deck} />;
+  // Classroom mode: the trainer's Classroom page, and on an attendee's page who they are.
+  if (PAGE_ROLE === 'trainer' && isClassroomAddress()) return <ClassroomView />;
+  const badge = PAGE_ROLE === 'attendee' ? <AttendeeBadge /> : null;
+  if (route.deck === null) return <>{badge}<DeckIndex /></>;
+  return (
+    <>
+      {badge}
+      <DeckScreen key={route.deck} route={route} deckId={route.deck} />
+    </>
+  );
 }

@@ -108,7 +108,7 @@ export async function checkDeck(deckFile: string, options: CheckOptions = {}): P
   const usesDocker = selected.some(({ block }) => mentionsDocker(block.commands.join('\n')));
   const engineUp = usesDocker && docker !== null && (await docker.answers());
   const runId = newRunId();
-  if (engineUp && docker) await reapDeadRuns(docker);
+  if (engineUp && docker) await reapDeadRuns();
   const wrapper = engineUp && docker ? makeLabellingWrapper(docker, runId) : null;
   const before = engineUp && docker ? await snapshot(docker) : null;
   const shells = new ShellPool(deckDir, wrapper?.dir, options.openTerminal);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ownerId, reapOrphans, type DockerClient } from '@deckhand/docker';
+import { EngineApi, ownerId, reapOrphans, type DockerClient } from '@deckhand/docker';
 
 export const CHECK_LABEL = 'deckhand.check';
 
@@ -24,8 +24,8 @@ export function newRunId(): string {
 }
 
 /** Removes what checks that are gone left behind (killed, or their terminal closed before their clean-up ran). */
-export async function reapDeadRuns(docker: DockerClient): Promise<void> {
-  await reapOrphans(docker, { label: CHECK_LABEL, ownerLabel: CHECK_LABEL });
+export async function reapDeadRuns(): Promise<void> {
+  await reapOrphans(new EngineApi(), { label: CHECK_LABEL, ownerLabel: CHECK_LABEL });
 }
 
 export async function snapshot(docker: DockerClient): Promise<Snapshot> {

@@ -1,7 +1,8 @@
 // Removes the containers, networks and volumes a process that is gone left behind (killed, or stopped
-// before its clean-up ran), found by label: `label` marks Deckhand's objects of one kind (sandbox,
-// check) and `ownerLabel` holds the owner id (see owner.ts; it may be the same label).
-import type { DockerClient } from './docker-client';
+// before its clean-up ran), found by label through the engine's API: `label` marks Deckhand's objects
+// of one kind (sandbox, check) and `ownerLabel` holds the owner id (see owner.ts; it may be the same
+// label).
+import type { EngineApi, Labelled } from './engine-api';
 import { ownerIsGone } from './owner';
 
 export interface OrphanLabels {
@@ -15,25 +16,24 @@ export interface Reaped {
   volumes: number;
 }
 
-export async function reapOrphans(docker: DockerClient, { label, ownerLabel }: OrphanLabels): Promise<Reaped> {
-  const orphans = async (args: string[]): Promise<string[]> => {
-    const listed = await docker.run([...args, '--filter', `label=${label}`, '--format', `{{.ID}}\t{{.Label "${ownerLabel}"}}`]);
-    return listed.stdout
-      .split('\n')
-      .map((line) => line.trim().split('\t'))
-      .filter(([id, owner]) => id && owner && ownerIsGone(owner))
-      .map(([id]) => id as string);
-  };
-  const containers = await orphans(['ps', '-a']);
-  if (containers.length > 0) await docker.run(['rm', '-f', '-v', ...containers]);
-  const networks = await orphans(['network', 'ls']);
-  if (networks.length > 0) await docker.run(['network', 'rm', ...networks]);
-  // `volume ls --format` has no per-label field on every engine version: ask each volume.
+export function reapOrphans(engine: EngineApi, labels: OrphanLabels): Promise<Reaped> {
+  return removeLabelled(engine, labels, ownerIsGone);
+}
+
+/** Removes everything `owner` (this process: ownerId()) created, for a clean stop. */
+export function removeOwnedBy(engine: EngineApi, labels: OrphanLabels, owner: string): Promise<Reaped> {
+  return removeLabelled(engine, labels, (value) => value === owner || value.startsWith(`${owner}:`));
+}
+
+async function removeLabelled(engine: EngineApi, { label, ownerLabel }: OrphanLabels, remove: (owner: string) => boolean): Promise<Reaped> {
+  const orphaned = (objects: Labelled[]): string[] => objects.filter(({ labels }) => remove(labels[ownerLabel] ?? '')).map(({ id }) => id);
+  const found = await engine.labelled(label);
+  // Containers first: a network or volume still in use by one cannot be removed.
+  const containers = orphaned(found.containers);
+  await Promise.all(containers.map((id) => engine.remove(id)));
+  let networks = 0;
+  for (const id of orphaned(found.networks)) if (await engine.removeNetwork(id)) networks++;
   let volumes = 0;
-  const listed = await docker.run(['volume', 'ls', '-q', '--filter', `label=${label}`]);
-  for (const volume of listed.stdout.split('\n').filter(Boolean)) {
-    const owner = (await docker.run(['volume', 'inspect', '--format', `{{index .Labels "${ownerLabel}"}}`, volume])).stdout.trim();
-    if (ownerIsGone(owner) && (await docker.run(['volume', 'rm', '-f', volume])).code === 0) volumes++;
-  }
-  return { containers: containers.length, networks: networks.length, volumes };
+  for (const name of orphaned(found.volumes)) if (await engine.removeVolume(name)) volumes++;
+  return { containers: containers.length, networks, volumes };
 }

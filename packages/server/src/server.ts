@@ -17,6 +17,8 @@ import { watchDecks } from './deck-watch';
 import { createLogger, type Logger } from './log';
 import { createPresenterSync, PRESENTER_SYNC_PATH } from './presenter-sync';
 import { answerErrors } from './request-errors';
+import { createClassroom, DEFAULT_CLASSROOM_LIMITS, type Classroom, type ClassroomLimits, type LabellingSandbox } from './classroom/classroom';
+import { DEFAULT_ROSTER_LIMITS, type RosterLimits } from './access/roster';
 import { REHEARSAL_RECORDINGS_PATH, rehearsalRecordings, tooLarge } from './rehearsal-recordings';
 import type { Sandbox } from './sandbox/sandbox';
 import { DEFAULT_SESSION_LIMITS, SessionRegistry, type SessionLimits } from './sessions/session-registry';
@@ -44,6 +46,8 @@ export interface ServerOptions {
   followLimits?: Partial<FollowLimits>;
   /** A trainer's follower link to follow from the start (`deckhand serve --follow LINK`). */
   follow?: string;
+  /** Classroom mode: attendees by invite link, each with their own sandbox (needs a labelling sandbox, Docker). */
+  classroom?: Partial<ClassroomLimits & RosterLimits>;
 }
 
 export interface RunningServer {
@@ -53,28 +57,38 @@ export interface RunningServer {
   localUrl: string;
   /** The follower link: the decks and the trainer's position, never a shell. */
   followUrl: string;
+  /** The class link, in classroom mode: each attendee gives a name and gets their own sandbox. */
+  classUrl: string | undefined;
   port: number;
   close(): Promise<void>;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.logger ?? createLogger();
-  const policy = new AccessPolicy(options.token);
+  const classroomLimits = options.classroom ? { ...DEFAULT_CLASSROOM_LIMITS, ...options.classroom } : undefined;
+  if (classroomLimits && !isLabelling(options.sandbox)) throw new Error('classroom mode needs a sandbox per attendee: use --sandbox docker');
+  const policy = new AccessPolicy(options.token, options.classroom ? { ...DEFAULT_ROSTER_LIMITS, ...options.classroom } : undefined);
   const tickets = new TicketBook();
   const library = new DeckLibrary(options.decks, { html: options.html, filesPrefix: deckFilesPrefix(policy.filesKey) });
   const app = express();
   const http = createServer(app);
-  const sessions = new SessionRegistry(options.sandbox, log, { ...DEFAULT_SESSION_LIMITS, ...options.sessionLimits });
+  const sessionLimits = { ...DEFAULT_SESSION_LIMITS, ...options.sessionLimits };
+  // The class's sandboxes are limited by the classroom; the server's own limit must leave room for them.
+  if (classroomLimits) sessionLimits.maxSessions = Math.max(sessionLimits.maxSessions, classroomLimits.maxSandboxes + sessionLimits.maxSessionsPerClient);
+  const sessions = new SessionRegistry(options.sandbox, log, sessionLimits);
   const terminals = createTerminalRoute(sessions, log);
   const presenterSync = createPresenterSync(log);
   const deckWatch = watchDecks(library.root, (id) => library.ids().includes(id), (id) => presenterSync.announce({ type: 'deck-changed', deck: id }));
-  const guard = requireAccess(policy, ['trainer', 'follower']);
+  const guard = requireAccess(policy, ['trainer', 'follower', 'attendee']);
   let origins = { trainer: '', follower: '' };
   // Behind a forwarding proxy every follower comes from the proxy's address: a per-address limit
   // would be a limit on the whole class, so there only the server's limit holds.
   const followLimits = { ...DEFAULT_FOLLOW_LIMITS, ...options.followLimits };
   if (options.publicUrl) followLimits.maxFollowersPerAddress = followLimits.maxFollowers;
   const following = createFollowing({ log, policy, sessions, presenterSync, base: () => origins.follower, limits: followLimits });
+  const classroom: Classroom | undefined = classroomLimits
+    ? createClassroom({ policy, sessions, sandbox: options.sandbox as LabellingSandbox, log, limits: classroomLimits, base: () => origins.follower })
+    : undefined;
 
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -95,8 +109,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     next();
   });
 
+  // For a container's health check: answers while the server serves, and tells nothing else.
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('text').send('ok');
+  });
   app.use(accessRoutes(policy, tickets, options.appDir));
   app.use(following.routes);
+  if (classroom) app.use(classroom.routes);
   app.get('/api/decks', guard, (_req, res) => {
     res.json(library.summaries());
   });
@@ -122,11 +142,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(express.static(options.appDir, { index: 'index.html' }));
   // The follower's door serves the same app (its address tells the app to follow, not present).
   app.use('/follow', express.static(options.appDir, { index: 'index.html' }));
+  if (classroom) app.use('/join', express.static(options.appDir, { index: 'index.html' }));
   app.use(answerErrors(log));
 
   // Every WebSocket route, path → handler; routeUpgrades checks Host, Origin and access for all of them.
   routeUpgrades(http, { policy, tickets }, log, {
-    '/ws/terminal': { roles: ['trainer'], handler: terminals.handleUpgrade },
+    '/ws/terminal': { roles: classroom ? ['trainer', 'attendee'] : ['trainer'], handler: terminals.handleUpgrade },
     [PRESENTER_SYNC_PATH]: { roles: ['trainer'], handler: (request, socket, head) => presenterSync.handleUpgrade(request, socket, head) },
     ...following.upgrades,
   });
@@ -149,15 +170,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     get followUrl() {
       return `${origins.follower}/follow/?token=${encodeURIComponent(policy.followToken)}`;
     },
+    classUrl: classroom ? `${origins.follower}/join/?class=${encodeURIComponent(policy.classToken)}` : undefined,
     port,
     close: async () => {
       following.close();
+      classroom?.close();
       sessions.close();
       terminals.close();
       deckWatch.close();
       presenterSync.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      // Every shell was disposed above; a container backend finishes removing what it created.
+      await options.sandbox.close?.();
     },
   };
 }
@@ -174,6 +199,10 @@ function originsFor(host: string, port: number, publicUrl: URL | undefined): { t
     .flat()
     .find((address) => address && !address.internal && address.family === 'IPv4')?.address;
   return { trainer: shown(wildcard ? '127.0.0.1' : host), follower: shown(wildcard ? (external ?? '127.0.0.1') : host) };
+}
+
+function isLabelling(sandbox: Sandbox): sandbox is LabellingSandbox {
+  return typeof (sandbox as Partial<LabellingSandbox>).withLabels === 'function';
 }
 
 /**

@@ -5,6 +5,7 @@ import { parseFollowLink, startServer } from '@deckhand/server';
 import { parseFlags, parsePort } from '../parse-flags';
 import { ensurePresenterBuilt } from '../presenter-build';
 import { publicAddress } from '../public-address';
+import { CLASSROOM_FLAGS, CLASSROOM_USAGE, classroomFromFlags } from '../classroom-flags';
 import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFromFlags } from '../sandbox-flags';
 import { SESSION_FLAGS, SESSION_USAGE, sessionLimitsFromFlags } from '../session-flags';
 import { UsageError } from '../usage-error';
@@ -30,7 +31,8 @@ Serves a deck (or every deck in a folder, default: slides/) with a live terminal
   --token T     the same from the command line, where every local user can read it in \`ps\`
   --html        allow any HTML in decks (still sanitized: never scripts or event handlers)
 ${SESSION_USAGE}
-${SANDBOX_USAGE}`;
+${SANDBOX_USAGE}
+${CLASSROOM_USAGE}`;
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -50,6 +52,7 @@ export const serveCommand: Command = {
         html: { type: 'boolean' },
         ...SESSION_FLAGS,
         ...SANDBOX_FLAGS,
+        ...CLASSROOM_FLAGS,
       },
       usage,
     );
@@ -74,6 +77,7 @@ export const serveCommand: Command = {
     }
 
     const sessionLimits = sessionLimitsFromFlags(values, usage);
+    const classroom = classroomFromFlags(values, usage);
     const sandbox = await sandboxFromFlags(values, path.resolve(existsSync(target) && !target.endsWith('.md') ? target : path.dirname(target)), usage);
     const appDir = await ensurePresenterBuilt((line) => process.stderr.write(line + '\n'));
     const server = await startServer({
@@ -88,6 +92,7 @@ export const serveCommand: Command = {
       follow: values.follow,
       followLimits: maxFollowers === undefined ? undefined : { maxFollowers },
       sessionLimits,
+      classroom,
     });
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
       process.stderr.write(
@@ -98,6 +103,10 @@ export const serveCommand: Command = {
     process.stdout.write(`Deckhand is running at ${server.url}\n`);
     if (server.localUrl !== server.url) process.stdout.write(`On this machine: ${server.localUrl}\n`);
     process.stdout.write(`Followers (slides only, no shell): ${server.followUrl}\n`);
+    if (server.classUrl) {
+      process.stdout.write(`Classroom page (invites, attendees, their sandboxes): ${server.url}#/.classroom\n`);
+      process.stdout.write(`Class link (each attendee gives a name and gets their own sandbox): ${server.classUrl}\n`);
+    }
     if (values.follow !== undefined) process.stdout.write(`Following the trainer at ${new URL(values.follow).host}\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {

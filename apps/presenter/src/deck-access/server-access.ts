@@ -6,15 +6,22 @@
 // browser share the storage, so they share the access. See docs/architecture.md, Access.
 //
 // Each role has its own door and keeps its own credential: a page under /follow/ is a follower's (it
-// reads the decks and follows the trainer), any other page the trainer's, so a trainer who tries the
-// follower link in the same browser keeps the trainer's access in the other tabs.
+// reads the decks and follows the trainer), a page under /join/ an attendee's (classroom mode: the decks
+// and their own sandbox terminal), any other page the trainer's, so a trainer who tries the follower
+// link or an invite in the same browser keeps the trainer's access in the other tabs.
 
-export type PageRole = 'trainer' | 'follower';
+export type PageRole = 'trainer' | 'follower' | 'attendee';
 
 /** Whose page this is, from its address. */
-export const PAGE_ROLE: PageRole = typeof window !== 'undefined' && window.location.pathname.startsWith('/follow/') ? 'follower' : 'trainer';
+export const PAGE_ROLE: PageRole = pageRole(typeof window !== 'undefined' ? window.location.pathname : '/');
 
-const CREDENTIAL_KEY = PAGE_ROLE === 'follower' ? 'deckhand.follower.credential' : 'deckhand.credential';
+function pageRole(pathname: string): PageRole {
+  if (pathname.startsWith('/follow/')) return 'follower';
+  if (pathname.startsWith('/join/')) return 'attendee';
+  return 'trainer';
+}
+
+const CREDENTIAL_KEY = PAGE_ROLE === 'trainer' ? 'deckhand.credential' : `deckhand.${PAGE_ROLE}.credential`;
 const CLIENT_KEY = 'deckhand.client';
 const ACCESS_META = 'meta[name="deckhand-access"]';
 

@@ -4,12 +4,14 @@
 import { useState, type FormEvent } from 'react';
 import { followTrainer } from './follow-source';
 import { useFollowSession } from './follow-session';
+import { PAGE_ROLE } from '../deck-access/server-access';
 
 export function FollowTrainerForm() {
   const follow = useFollowSession();
   const [link, setLink] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  if (!follow.local || follow.active) return null;
+  // Only this server's trainer may make it follow another (an attendee's page in classroom mode may not).
+  if (!follow.local || follow.active || PAGE_ROLE !== 'trainer') return null;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     followTrainer(link).then(setProblem, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));

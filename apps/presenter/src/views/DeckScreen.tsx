@@ -15,6 +15,7 @@ import { exercisesOf } from '../exercises/exercises';
 import { FollowBar } from '../follow/FollowBar';
 import { followSession, useFollowSession } from '../follow/follow-session';
 import { useExerciseProgress } from '../exercises/use-exercise-progress';
+import { useAttendeeReport } from '../classroom/use-attendee-report';
 import { useLayout } from '../layout/use-layout';
 import { HelpDialog } from '../navigation/HelpDialog';
 import type { Command } from '../navigation/shortcuts';
@@ -109,6 +110,7 @@ function OpenDeck({ route, deck }: { route: Route; deck: LoadedDeck }) {
 
   const exercises = useMemo(() => exercisesOf(deck), [deck]);
   const progress = useExerciseProgress(deck.id);
+  useAttendeeReport(deck.id, current, progress.done);
   // A follower tells the trainer's dashboard where it is and which exercises it has done.
   useEffect(() => {
     if (follow.active) followSession().tell({ deck: deck.id, slide: current, done: [...progress.done] });

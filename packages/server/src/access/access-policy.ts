@@ -8,13 +8,15 @@
 // `Authorization: Bearer` header on HTTP and as a single-use ticket on a WebSocket upgrade (tickets.ts).
 // See docs/architecture.md, Access.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Roster, type RosterLimits } from './roster';
 
 /**
  * What a principal may do. The trainer holds the printed secret and may do everything; a follower holds
  * the follower link's secret and may read the decks and the follow feed, never a shell or the deck's
- * controls (docs/architecture.md, Access).
+ * controls; an attendee (classroom mode only) holds their own invite's secret and may read the decks and
+ * use their own sandbox terminals, never the trainer's or another attendee's (docs/architecture.md, Access).
  */
-export type Role = 'trainer' | 'follower';
+export type Role = 'trainer' | 'follower' | 'attendee';
 
 /** Who a credential stands for. */
 export interface Principal {
@@ -26,8 +28,20 @@ export interface Principal {
 export const TRAINER: Principal = Object.freeze({ role: 'trainer', id: 'trainer' });
 export const FOLLOWER: Principal = Object.freeze({ role: 'follower', id: 'follower' });
 
-/** Each role comes in through its own address, with its own secret: `/?token=…`, `/follow/?token=…`. */
-export const DOORS: Readonly<Record<Role, string>> = { trainer: '/', follower: '/follow/' };
+/** Each role comes in through its own address, with its own secret: `/?token=…`, `/follow/?token=…`, `/join/?token=…`. */
+export const DOORS: Readonly<Record<Role, string>> = { trainer: '/', follower: '/follow/', attendee: '/join/' };
+
+/** Prefix of an attendee principal's id: `attendee-<invite id>`. */
+export const ATTENDEE_PREFIX = 'attendee-';
+
+/**
+ * Who owns a terminal session opened by `principal` from the page with client id `client`. The trainer's
+ * sessions are per browser (its windows share them); an attendee's are per attendee, so their invite
+ * link opened on another device reaches the same sandbox.
+ */
+export function sessionOwner(principal: Principal, client: string): string {
+  return principal.role === 'attendee' ? `${principal.id}/any-device` : `${principal.id}/${client}`;
+}
 
 export interface Exchanged {
   credential: string;
@@ -46,9 +60,13 @@ export class AccessPolicy {
   private readonly trainerCredential: string;
   private followSecret: string;
   private followerCredential: string;
-  private readonly revokeListeners = new Set<(role: Role) => void>();
+  private readonly revokeListeners = new Set<(role: Role, id?: string) => void>();
+  /** The class's attendees, in classroom mode; without it the attendee door admits nobody. */
+  readonly roster: Roster | undefined;
+  /** The class link's secret (`/join/?class=…`), where attendees name themselves. */
+  readonly classToken: string;
 
-  constructor(token?: string) {
+  constructor(token?: string, classroom?: RosterLimits) {
     this.token = token ?? randomBytes(24).toString('base64url');
     // Derived from the secret, never the secret itself: with a fixed secret they survive a server
     // restart, so an open page keeps its access and learns that its shells ended instead of being
@@ -57,6 +75,8 @@ export class AccessPolicy {
     this.filesKey = derive(this.token, 'deckhand deck files').slice(0, 32);
     this.followSecret = derive(this.token, 'deckhand follower link').slice(0, 32);
     this.followerCredential = derive(this.followSecret, 'deckhand follower credential');
+    this.classToken = derive(this.token, 'deckhand class link').slice(0, 32);
+    this.roster = classroom ? new Roster(classroom, (secret) => derive(secret, 'deckhand attendee credential')) : undefined;
   }
 
   /** The secret of the follower link (`/follow/?token=…`). */
@@ -68,6 +88,11 @@ export class AccessPolicy {
   exchange(secret: unknown, role: Role): Exchanged | undefined {
     if (role === 'trainer' && sameSecret(secret, this.token)) return { credential: this.trainerCredential, principal: TRAINER };
     if (role === 'follower' && sameSecret(secret, this.followSecret)) return { credential: this.followerCredential, principal: FOLLOWER };
+    if (role === 'attendee' && typeof secret === 'string') {
+      // A map lookup by secret: the invite secrets are random, so its timing tells nothing useful.
+      const invite = this.roster?.withSecret(secret);
+      if (invite) return { credential: invite.credential, principal: attendee(invite.id) };
+    }
     return undefined;
   }
 
@@ -75,12 +100,26 @@ export class AccessPolicy {
   authenticate(credential: string | undefined): Principal | undefined {
     if (sameSecret(credential, this.trainerCredential)) return TRAINER;
     if (sameSecret(credential, this.followerCredential)) return FOLLOWER;
-    return undefined;
+    const invite = credential ? this.roster?.withCredential(credential) : undefined;
+    return invite ? attendee(invite.id) : undefined;
+  }
+
+  /** Whether a class-link secret is this server's (classroom mode only). */
+  isClassToken(secret: unknown): boolean {
+    return this.roster !== undefined && sameSecret(secret, this.classToken);
+  }
+
+  /** Forgets an attendee: their link and credential stop working, and their sockets are closed. */
+  removeAttendee(inviteId: string): boolean {
+    if (!this.roster?.remove(inviteId)) return false;
+    for (const listener of this.revokeListeners) listener('attendee', `${ATTENDEE_PREFIX}${inviteId}`);
+    return true;
   }
 
   /** Every secret and credential this server holds now, for keeping them out of recordings and logs. */
   secrets(): string[] {
-    return [this.token, this.trainerCredential, this.followSecret, this.followerCredential];
+    const attendees = this.roster?.list().flatMap((invite) => [invite.secret, invite.credential]) ?? [];
+    return [this.token, this.trainerCredential, this.followSecret, this.followerCredential, ...(this.roster ? [this.classToken] : []), ...attendees];
   }
 
   /**
@@ -94,11 +133,18 @@ export class AccessPolicy {
     for (const listener of this.revokeListeners) listener('follower');
   }
 
-  /** Called when a role's credentials are revoked, so open sockets of that role can be closed. */
-  onRevoke(listener: (role: Role) => void): () => void {
+  /**
+   * Called when credentials are revoked, so open sockets can be closed: a whole role's, or (with `id`)
+   * one principal's.
+   */
+  onRevoke(listener: (role: Role, id?: string) => void): () => void {
     this.revokeListeners.add(listener);
     return () => this.revokeListeners.delete(listener);
   }
+}
+
+function attendee(inviteId: string): Principal {
+  return { role: 'attendee', id: `${ATTENDEE_PREFIX}${inviteId}` };
 }
 
 /** Allows the names a browser may use to reach the server on this port. */

@@ -56,7 +56,7 @@ export function accessRoutes(policy: AccessPolicy, tickets: TicketBook, appDir: 
   }
   router.post('/api/access', body, (req, res) => {
     const { token, role = 'trainer' } = (req.body ?? {}) as { token?: unknown; role?: unknown };
-    const exchanged = role === 'trainer' || role === 'follower' ? policy.exchange(token, role) : undefined;
+    const exchanged = role === 'trainer' || role === 'follower' || role === 'attendee' ? policy.exchange(token, role) : undefined;
     if (!exchanged) {
       res.status(401).json({ error: 'unauthorized', message: INVALID_LINK });
       return;
@@ -64,7 +64,7 @@ export function accessRoutes(policy: AccessPolicy, tickets: TicketBook, appDir: 
     res.setHeader('Cache-Control', 'no-store');
     res.json({ credential: exchanged.credential, role: exchanged.principal.role });
   });
-  router.post('/api/tickets', requireAccess(policy, ['trainer', 'follower']), (_req, res) => {
+  router.post('/api/tickets', requireAccess(policy, ['trainer', 'follower', 'attendee']), (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ticket: tickets.issue(principalOf(res)) });
   });

@@ -5,30 +5,30 @@
 // Privileged is the price: see docs/sandboxes.md for what it costs and the alternatives.
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { ownerId, type DockerClient } from '@deckhand/docker';
+import { DockerClient, ownerId } from '@deckhand/docker';
 import { SANDBOX_LABEL, SANDBOX_OWNER_LABEL } from './sandbox-labels';
 
 export interface StartedEngine {
-  /** `docker run --network` value for the session container (it joins the engine's namespace). */
+  /** The session container's network mode (it joins the engine's namespace: `container:NAME`). */
   network: string;
   /**
-   * Mounts for the session container's writable folders, shared with the engine, so that
+   * Volumes for the session container's writable folders, shared with the engine, so that
    * `docker run -v "$PWD":/data` from the shell names a folder the engine sees too.
    */
-  mounts: string[];
-  /** Extra `docker run` flags for the session container (DOCKER_HOST). */
-  runFlags: string[];
+  volumes: Array<{ volume: string; dir: string }>;
+  /** Environment for the session's shell (DOCKER_HOST). */
+  env: string[];
   stop(): Promise<void>;
 }
 
 export interface SessionEngine {
-  /** Checks what the engine needs (its image) when the server starts; throws with what to do. */
-  prepare(docker: DockerClient): Promise<void>;
+  /** Checks what the engine needs (the docker command, its image) when the server starts; throws with what to do. */
+  prepare(): Promise<void>;
   /**
    * Starts an engine for the session `session`, on the sandbox's network policy, seeing the session's
    * writable folders (`workspace`) and the shared course folder (`share`) at the same paths.
    */
-  start(docker: DockerClient, session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine>;
+  start(session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine>;
 }
 
 export interface SidecarOptions {
@@ -66,9 +66,14 @@ const ENGINE_START =
   `exec dockerd --host unix:///var/run/docker.sock --host ${ENGINE_ADDRESS} --tls=false >/var/log/dockerd.log 2>&1`;
 
 export class DockerSidecarEngine implements SessionEngine {
+  /** The engine is started and fed images with the docker command (short-lived: once per session). */
+  private client: DockerClient | null = null;
+
   constructor(private readonly options: SidecarOptions = DEFAULT_SIDECAR) {}
 
-  async prepare(docker: DockerClient): Promise<void> {
+  async prepare(): Promise<void> {
+    const docker = (this.client = DockerClient.find());
+    if (!docker) throw new Error('--docker-engine sidecar needs the docker command: install Docker (scripts/docker-engine.sh up does it on Debian).');
     if (!(await docker.hasImage(this.options.image))) {
       throw new Error(
         `--docker-engine sidecar needs the image ${this.options.image}: build it with DECKHAND_SANDBOX_ENGINE_IMAGE=1 scripts/docker-engine.sh up`,
@@ -79,7 +84,9 @@ export class DockerSidecarEngine implements SessionEngine {
     }
   }
 
-  async start(docker: DockerClient, session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine> {
+  async start(session: string, network: string, workspace: string[], share?: string): Promise<StartedEngine> {
+    const docker = this.client;
+    if (!docker) throw new Error('the sidecar engine was not prepared');
     const name = `${session}-engine-${randomBytes(3).toString('hex')}`;
     const o = this.options;
     const labels = ['--label', `${SANDBOX_LABEL}=workspace`, '--label', `${SANDBOX_OWNER_LABEL}=${ownerId()}`];
@@ -123,7 +130,12 @@ export class DockerSidecarEngine implements SessionEngine {
       await stop();
       throw error;
     }
-    return { network: `container:${name}`, mounts, runFlags: ['--env', `DOCKER_HOST=${ENGINE_ADDRESS}`], stop };
+    return {
+      network: `container:${name}`,
+      volumes: workspace.map((dir, i) => ({ volume: volumes[i] as string, dir })),
+      env: [`DOCKER_HOST=${ENGINE_ADDRESS}`],
+      stop,
+    };
   }
 }
 

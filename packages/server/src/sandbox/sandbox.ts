@@ -41,4 +41,9 @@ export interface Shell {
 export interface Sandbox {
   readonly name: string;
   openShell(options: ShellOptions): Promise<Shell>;
+  /**
+   * Called when the server stops, after every shell was disposed: resolves once what the backend
+   * created is gone (a container backend removes its containers asynchronously).
+   */
+  close?(): Promise<void>;
 }

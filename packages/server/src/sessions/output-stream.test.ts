@@ -5,20 +5,22 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Flow } from '@deckhand/protocol';
-import { startTestServer, type StartedTestServer } from './test-server';
+import { startTestServer, TEST_BACKENDS, type StartedTestServer } from './test-server';
 import { TestTerminal } from './terminal-test-client';
 
+describe.each(TEST_BACKENDS)('$name', (backend) => {
+if (backend.absent) console.warn(`skipping the ${backend.name}: ${backend.absent}`);
 let test: StartedTestServer;
 
 beforeAll(async () => {
-  test = await startTestServer();
+  if (!backend.absent) test = await startTestServer({}, undefined, backend);
 });
 
 afterAll(async () => {
-  await test.server.close();
+  await test?.server.close();
 });
 
-describe('output stream', () => {
+describe.skipIf(backend.absent !== null)('output stream', () => {
   it('delivers 50 MB of output byte-exact (hash compared)', async () => {
     const file = path.join(test.dir, 'fifty-megabytes.txt');
     const content = randomBytes(37_500_000).toString('base64'); // 50,000,000 bytes of text
@@ -38,6 +40,7 @@ describe('output stream', () => {
 
   it('stops reading the pty when the page stops acking, and goes on when it acks again', async () => {
     const terminal = await TestTerminal.open(test, { term: 2, ack: false });
+    await terminal.prompt();
     terminal.type('yes deckhand-flow\r');
     await terminal.until(() => terminal.received - terminal.acked >= Flow.highWatermarkBytes - Flow.maxOutputFrameBytes, 'a full window');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -66,8 +69,10 @@ describe('output stream', () => {
 
   it('passes UTF-8 split across writes through intact', async () => {
     const terminal = await TestTerminal.open(test, { term: 4 });
+    await terminal.prompt();
     const printed = await terminal.run(`printf '\\342\\202'; sleep 0.3; printf '\\254\\n'`);
     expect(Buffer.from(printed, 'latin1').toString('utf8')).toBe('€');
     terminal.close();
   });
+});
 });

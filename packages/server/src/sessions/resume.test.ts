@@ -1,22 +1,25 @@
 // Sessions outlive their sockets: forced disconnects resume from the page's byte offset with nothing
 // lost or doubled, a reloaded page gets the same shell and its screen (then exactly the output after
-// it, even while a flood runs), and several pages share one.
+// it, even while a flood runs), and several pages share one. A shell is named by its pid and host name:
+// every Docker sandbox's shell has the same pid in its own container.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Flow } from '@deckhand/protocol';
-import { startTestServer, type StartedTestServer } from './test-server';
+import { startTestServer, TEST_BACKENDS, type StartedTestServer } from './test-server';
 import { TestTerminal } from './terminal-test-client';
 
+describe.each(TEST_BACKENDS)('$name', (backend) => {
+if (backend.absent) console.warn(`skipping the ${backend.name}: ${backend.absent}`);
 let test: StartedTestServer;
 
 beforeAll(async () => {
-  test = await startTestServer();
+  if (!backend.absent) test = await startTestServer({}, undefined, backend);
 });
 
 afterAll(async () => {
-  await test.server.close();
+  await test?.server.close();
 });
 
-describe('resuming a session', () => {
+describe.skipIf(backend.absent !== null)('resuming a session', () => {
   it('survives 100 forced disconnects during a numbered-line stream: every line seen exactly once', async () => {
     const lines = 1_000_000;
     let terminal = await TestTerminal.open(test, { term: 1 });
@@ -55,14 +58,15 @@ describe('resuming a session', () => {
 
   it('gives a reloaded page (no offset) the same shell, same $$, with its screen', async () => {
     const first = await TestTerminal.open(test, { term: 2 });
-    const pid = await first.run('echo $$');
+    await first.prompt();
+    const pid = await first.run('echo "$$-$HOSTNAME"');
     await first.run('echo screen-marker-$((40+2))');
     first.close();
     await first.closed;
     const reloaded = await TestTerminal.open(test, { term: 2 });
     await reloaded.until(() => reloaded.screen.includes('screen-marker-42'), 'the serialized screen');
     expect(reloaded.attached?.resumed).toBe(false);
-    expect(await reloaded.run('echo $$')).toBe(pid);
+    expect(await reloaded.run('echo "$$-$HOSTNAME"')).toBe(pid);
     reloaded.close();
   });
 
@@ -84,9 +88,11 @@ describe('resuming a session', () => {
 
   it('does not let another browser reach a session by its term number', async () => {
     const mine = await TestTerminal.open(test, { term: 5 });
-    const pid = await mine.run('echo $$');
+    await mine.prompt();
+    const pid = await mine.run('echo "$$-$HOSTNAME"');
     const stranger = await TestTerminal.open(test.accessOnly, { term: 5 });
-    expect(await stranger.run('echo $$')).not.toBe(pid);
+    await stranger.prompt();
+    expect(await stranger.run('echo "$$-$HOSTNAME"')).not.toBe(pid);
     expect(stranger.attached?.session).not.toBe(mine.attached?.session);
     mine.close();
     stranger.close();
@@ -94,7 +100,8 @@ describe('resuming a session', () => {
 
   it('gives a page whose offset left the replay buffer the screen of the same shell', async () => {
     const first = await TestTerminal.open(test, { term: 6 });
-    const pid = await first.run('echo $$');
+    await first.prompt();
+    const pid = await first.run('echo "$$-$HOSTNAME"');
     const lines = Math.ceil((2 * Flow.replayBufferBytes) / 7); // numbers up to 7 digits and \r\n: twice the ring
     await first.run(`seq 1 ${lines}; echo gap-marker-$((40+2))`, 60_000);
     first.terminate();
@@ -102,7 +109,7 @@ describe('resuming a session', () => {
     await back.until(() => back.screen.includes('gap-marker-42'), 'the serialized screen');
     expect(back.attached?.resumed).toBe(false);
     expect(back.screen).toContain(String(lines));
-    expect(await back.run('echo $$')).toBe(pid);
+    expect(await back.run('echo "$$-$HOSTNAME"')).toBe(pid);
     back.close();
   }, 90_000);
 
@@ -128,4 +135,5 @@ describe('resuming a session', () => {
     flooding.close();
     joined.close();
   }, 90_000);
+});
 });

@@ -40,7 +40,17 @@ export interface AttachRequest {
   resumable?: boolean;
 }
 
+/** How the classroom (or any other caller) places sessions: which sandbox, and whom to refuse. */
+export interface SessionPlacement {
+  /** The sandbox an owner's shells come from. */
+  sandboxFor(owner: string): Sandbox;
+  /** Why an owner may not open another session now (its principal's limits), or undefined; `owners`: of every session open or opening. */
+  refusal(owner: string, owners: readonly string[]): string | undefined;
+}
+
 export class SessionRegistry {
+  /** Set by the classroom: per-attendee sandboxes and limits. */
+  placement: SessionPlacement | undefined;
   private readonly sessions = new Map<string, TerminalSession>();
   private readonly typing = new TypingPriority();
   private readonly opening = new Map<string, Promise<TerminalSession>>();
@@ -109,6 +119,18 @@ export class SessionRegistry {
     session.attach(socket, undefined, 'watcher');
   }
 
+  /** The open sessions of one principal (owners `<principal>/…`). */
+  sessionsOf(principalId: string): TerminalSession[] {
+    return [...this.sessions.values()].filter((session) => session.owner.startsWith(`${principalId}/`));
+  }
+
+  /** Ends every session of one principal (an attendee's sandbox ended by the trainer); returns how many. */
+  endSessionsOf(principalId: string, reason: string): number {
+    const sessions = this.sessionsOf(principalId);
+    for (const session of sessions) session.end(reason, CloseCode.SessionGone);
+    return sessions.length;
+  }
+
   /** Ends every session (server shutdown). */
   close(): void {
     this.closed = true;
@@ -117,7 +139,8 @@ export class SessionRegistry {
   }
 
   private async open(key: string, request: AttachRequest): Promise<TerminalSession> {
-    const shell = await this.sandbox.openShell({ cols: request.cols, rows: request.rows });
+    const sandbox = this.placement?.sandboxFor(request.owner) ?? this.sandbox;
+    const shell = await sandbox.openShell({ cols: request.cols, rows: request.rows });
     if (this.closed) {
       shell.dispose();
       throw new Error('the server is shutting down');
@@ -145,6 +168,9 @@ export class SessionRegistry {
     if (this.sessions.size + pending >= this.limits.maxSessions) {
       return `The server already runs ${this.limits.maxSessions} terminals, its limit: close a terminal (type exit) and try again.`;
     }
+    const owners = [...[...this.sessions.values()].map((session) => session.owner), ...[...this.opening.keys()].map((key) => key.split('\n')[0] ?? '')];
+    const placed = this.placement?.refusal(owner, owners);
+    if (placed) return placed;
     let mine = 0;
     for (const session of this.sessions.values()) if (session.owner === owner) mine++;
     if (mine >= this.limits.maxSessionsPerClient) {

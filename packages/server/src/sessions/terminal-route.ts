@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { MAX_CLIENT_FRAME_BYTES, MAX_TERMINAL_TABS, SUBPROTOCOL, clampSize } from '@deckhand/protocol';
+import { sessionOwner } from '../access/access-policy';
 import { isClientId } from '../access/request-access';
 import { describeError } from '../fail-closed';
 import type { Logger } from '../log';
@@ -37,7 +38,7 @@ export function createTerminalRoute(registry: SessionRegistry, log: Logger): Ter
       // can come back to it, so it ends with its socket instead of waiting out the grace period.
       const client = query.get('client');
       const resumable = isClientId(client);
-      const owner = `${principal.id}/${resumable ? client : `socket-${randomBytes(16).toString('base64url')}`}`;
+      const owner = sessionOwner(principal, resumable ? client : `socket-${randomBytes(16).toString('base64url')}`);
       wss.handleUpgrade(request, socket, head, (ws) => {
         registry.attach(ws, { owner, term, ...size, resumeFrom: offset, resumable }).catch((error: unknown) => {
           log.error('unexpected error attaching a terminal', { reason: describeError(error) });

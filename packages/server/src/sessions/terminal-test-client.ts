@@ -122,9 +122,13 @@ export class TestTerminal {
     return Buffer.concat(parts).toString('latin1');
   }
 
-  /** Waits for a shell prompt (`$ ` or, as root, `# `) at the end of the output. */
+  /**
+   * Waits for a shell prompt (`$ ` or, as root, `# `) at the end of the output, perhaps followed by
+   * busybox ash's cursor position query (`ESC[6n`). Type only after it: ash flushes what was typed
+   * before its line editor starts.
+   */
   prompt(timeoutMs?: number): Promise<void> {
-    return this.untilText(/[$#] $/, timeoutMs);
+    return this.untilText(new RegExp(String.raw`[$#] (\x1b\[6n)?$`), timeoutMs);
   }
 
   /** Runs a command and returns what it printed between two markers the command echo cannot contain. */

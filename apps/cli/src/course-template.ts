@@ -42,7 +42,9 @@ function coursePackageJson(courseName: string): string {
     engines: { node: '>=20.19' },
     dependencies: { deckhand: `^${packageVersion()}` },
     // npm asks for approval of install scripts: node-pty's picks its prebuilt binary or compiles one.
-    allowScripts: { 'node-pty': true },
+    // node-pty builds its native part; the Docker Engine API client's optional SSH transport does not
+    // need its install scripts (Deckhand talks to the local socket).
+    allowScripts: { 'node-pty': true, 'cpu-features': false, ssh2: false, protobufjs: false },
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }

@@ -6,3 +6,4 @@ export * from './limits';
 export * from './sync';
 export * from './follow';
 export { parseJson } from './schema';
+export * from './classroom';

@@ -4,7 +4,8 @@
 // ending the class.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { AccessNeeded } from '../deck-access/AccessNeeded';
-import { endClass, endSandbox, fetchClassroom, invite, removeAttendee, type ClassroomState } from './classroom-api';
+import type { ClassroomState } from '@deckhand/protocol';
+import { endClass, endSandbox, fetchClassroom, invite, removeAttendee } from './classroom-api';
 import './classroom.css';
 
 const REFRESH_MS = 3_000;

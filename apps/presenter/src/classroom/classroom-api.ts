@@ -1,27 +1,7 @@
 // The classroom's HTTP API (packages/server/src/classroom/classroom-routes.ts), for the trainer's
 // Classroom page and an attendee's page.
+import type { ClassroomState } from '@deckhand/protocol';
 import { serverFetch } from '../deck-access/server-access';
-
-export interface AttendeeStatus {
-  id: string;
-  name: string;
-  link: string;
-  connected: boolean;
-  deck: string | null;
-  slide: number | null;
-  done: string[];
-  sandboxes: number;
-  memoryBytes: number | null;
-  qr?: string;
-}
-
-export interface ClassroomState {
-  classLink: string;
-  classQr?: string;
-  maxAttendees: number;
-  maxSandboxes: number;
-  attendees: AttendeeStatus[];
-}
 
 async function json<T>(response: Response): Promise<T> {
   if (!response.ok) {

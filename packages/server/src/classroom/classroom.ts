@@ -11,6 +11,7 @@ import type { Sandbox } from '../sandbox/sandbox';
 import type { SessionRegistry } from '../sessions/session-registry';
 import { classroomRoutes } from './classroom-routes';
 import type { AttendeeReport } from './attendee-report';
+import type { AttendeeStatus } from '@deckhand/protocol';
 
 /** A sandbox backend that can label an attendee's containers (Docker; Kubernetes pods would too). */
 export interface LabellingSandbox extends Sandbox {
@@ -31,18 +32,6 @@ export const DEFAULT_CLASSROOM_LIMITS: ClassroomLimits = { maxSandboxes: 30, ter
 export const ATTENDEE_LABEL = 'deckhand.attendee';
 /** A page that reported within this long, or has a terminal open, counts as connected. */
 const CONNECTED_MS = 30_000;
-
-export interface AttendeeStatus {
-  id: string;
-  name: string;
-  link: string;
-  connected: boolean;
-  deck: string | null;
-  slide: number | null;
-  done: string[];
-  sandboxes: number;
-  memoryBytes: number | null;
-}
 
 export interface Classroom {
   routes: Router;

@@ -45,6 +45,8 @@ export class LiveTerminalSource implements TerminalSource {
   private attachedOnce = false;
   private attachedNow = false;
   private finished = false;
+  /** An ending warning is on show (cleared by a keystroke or the end). */
+  private warned = false;
   private attempt = 0;
   private droppedAt = 0;
   private lastHeard = Date.now();
@@ -81,7 +83,9 @@ export class LiveTerminalSource implements TerminalSource {
 
   sendInput(text: string): void {
     if (this.options.watch) return; // watching only: the server would close a socket that types
-    this.warning.emit(null); // any keystroke resets the idle timer on the server
+    // Any keystroke resets the idle timer on the server, so an ending warning goes; only then is there
+    // anything to tell the pane (a keystroke's path to the socket stays free of React updates).
+    if (this.warned) this.clearWarning();
     const frame = encodeClientFrame({ type: 'input', data: this.encoder.encode(text) });
     if (this.attachedNow) this.send(frame);
     else if (!this.finished && this.queuedInput.length < MAX_QUEUED_INPUTS) this.queuedInput.push(frame);
@@ -180,11 +184,17 @@ export class LiveTerminalSource implements TerminalSource {
         this.status.emit({ state: 'exited', code: frame.code, signal: frame.signal });
         break;
       case 'notice':
+        this.warned = true;
         this.warning.emit({ reason: frame.reason, at: Date.now() + frame.inMs });
         break;
       case 'heartbeat':
         break;
     }
+  }
+
+  private clearWarning(): void {
+    this.warned = false;
+    this.warning.emit(null);
   }
 
   private parsedUpTo(bytes: number): void {
@@ -201,7 +211,7 @@ export class LiveTerminalSource implements TerminalSource {
     if (this.finished) return;
     const end = (why: string): void => {
       this.finished = true;
-      this.warning.emit(null);
+      this.clearWarning();
       this.status.emit({ state: 'closed', reason: why });
     };
     switch (code) {

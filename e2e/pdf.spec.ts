@@ -31,7 +31,7 @@ test('slides: one page per slide at the slide size, an outline of decks and slid
   expect(run('pdfinfo', [pdf])).toMatch(/Page size:\s+960 x 540 pts/); // 1280×720 CSS pixels
   const text = run('pdftotext', ['-layout', pdf, '-']);
   expect(text).toContain('A slower block');
-  expect(text).toContain('for i in 1 2 3; do echo "line $i of three"; sleep 0.3; done');
+  expect(text).toContain('for i in 1 2 3; do echo "line $i of three"; sleep 1; done');
   const raw = readFileSync(pdf, 'latin1');
   expect(raw).toContain('/Outlines');
   for (const title of ['Offline reader', 'A slower block', 'Dropped in from asciinema', 'Bad input']) expect(raw).toContain(`/Title (${title})`);

@@ -1,6 +1,7 @@
 // Where a terminal pane goes in a view. The pane's code is loaded on demand (React.lazy) the first time
-// a terminal is shown, so a slide-only first load does not carry xterm.js.
-import { lazy, memo, Suspense } from 'react';
+// a terminal is shown, so a slide-only first load does not carry xterm.js; and the pane is made after
+// the page's first paint, so the slide is on screen before the terminal's work starts.
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import type { TerminalController } from '../terminal/terminal-controller';
 
 const TerminalPane = lazy(() => import('../terminal/TerminalPane'));
@@ -20,6 +21,8 @@ export interface TerminalSettings {
 /** Memoised: a slide change re-renders the view around it, and the terminal has nothing to redo then. */
 export const TerminalSlot = memo(function TerminalSlot({ settings, onReady }: { settings: TerminalSettings; onReady(controller: TerminalController | null): void }) {
   const fallback = <section className="terminal-pane terminal-loading">Loading terminal…</section>;
+  const painted = useAfterFirstPaint();
+  if (!painted) return fallback;
   if (settings.watch !== undefined) {
     const look = { fontSize: settings.fontSize, tone: settings.tone, screenReaderMode: settings.screenReaderMode };
     if (settings.watch === null) return <section className="terminal-pane terminal-loading">The trainer is not sharing a terminal.</section>;
@@ -35,3 +38,27 @@ export const TerminalSlot = memo(function TerminalSlot({ settings, onReady }: { 
     </Suspense>
   );
 });
+
+/** A hidden page draws no frames: then the pane is made this long after all. */
+const PAINT_AT_LATEST_MS = 100;
+
+/** False until the frame after the one this component first appeared in has been drawn. */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      clearTimeout(latest);
+      // The frame's callbacks run before its paint; a task after them runs after it.
+      timer = setTimeout(() => setPainted(true));
+    });
+    const latest = setTimeout(() => setPainted(true), PAINT_AT_LATEST_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      clearTimeout(latest);
+    };
+  }, [painted]);
+  return painted;
+}

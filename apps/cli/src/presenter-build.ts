@@ -11,7 +11,7 @@ export const presenterDist = path.join(presenterDir, 'dist');
 export const readerDist = path.join(presenterDir, 'dist-reader');
 
 const SOURCES = ['apps/presenter/src', 'apps/presenter/build', 'apps/presenter/index.html', 'apps/presenter/vite.config.ts', 'packages/protocol/src'];
-const READER_SOURCES = ['apps/presenter/src', 'apps/presenter/build', 'apps/presenter/vite.reader.config.ts', 'apps/presenter/vite.sw.config.ts', 'packages/recording/src', 'packages/export/src/reader-format.ts'];
+const READER_SOURCES = ['apps/presenter/src', 'apps/presenter/build', 'apps/presenter/vite.reader.config.ts', 'apps/presenter/vite.first-paint.config.ts', 'apps/presenter/vite.sw.config.ts', 'packages/recording/src', 'packages/export/src/reader-format.ts'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -30,7 +30,7 @@ function isCurrent(built: string, sources: string[]): boolean {
   return statSync(built).mtimeMs >= newest;
 }
 
-/** The reader app (reader.js, reader.css, sw.js), built when missing or older than its sources. */
+/** The reader app (reader.js, reader.css, first-paint.js, sw.js), built when missing or older than its sources. */
 export async function ensureReaderBuilt(log: (line: string) => void): Promise<string> {
   if (isCurrent(path.join(readerDist, 'sw.js'), READER_SOURCES)) return readerDist;
   if (!existsSync(path.join(presenterDir, 'src'))) {
@@ -38,8 +38,10 @@ export async function ensureReaderBuilt(log: (line: string) => void): Promise<st
   }
   log('Building the offline reader app (first build, or its sources changed)…');
   const { build } = await import('vite');
-  await build({ root: presenterDir, configFile: path.join(presenterDir, 'vite.reader.config.ts'), logLevel: 'warn' });
-  await build({ root: presenterDir, configFile: path.join(presenterDir, 'vite.sw.config.ts'), logLevel: 'warn' });
+  // The service worker last: its file tells that the whole build is there.
+  for (const config of ['vite.reader.config.ts', 'vite.first-paint.config.ts', 'vite.sw.config.ts']) {
+    await build({ root: presenterDir, configFile: path.join(presenterDir, config), logLevel: 'warn' });
+  }
   return readerDist;
 }
 

@@ -26,7 +26,8 @@ export function marpThemeStyles(): MarpThemeStyles {
 const MODULE = 'virtual:marp-themes';
 const STYLES = 'virtual:marp-themes.css';
 
-/** `import { MARP_THEMES } from 'virtual:marp-themes'` gives the theme names and brings their CSS. */
+/** `import { MARP_THEMES } from 'virtual:marp-themes'` gives the theme names; `import
+ *  'virtual:marp-themes.css'` brings their CSS (apart, so the reader's first paint takes the names alone). */
 export function marpThemes(): Plugin {
   let styles: MarpThemeStyles | null = null;
   const load = (): MarpThemeStyles => (styles ??= marpThemeStyles());
@@ -36,7 +37,7 @@ export function marpThemes(): Plugin {
       return id === MODULE || id === STYLES ? `\0${id}` : null;
     },
     load(id) {
-      if (id === `\0${MODULE}`) return `import '${STYLES}';\nexport const MARP_THEMES = ${JSON.stringify(load().names)};\n`;
+      if (id === `\0${MODULE}`) return `export const MARP_THEMES = ${JSON.stringify(load().names)};\n`;
       if (id === `\0${STYLES}`) return load().css;
       return null;
     },

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { decksIn } from '@deckhand/check';
 import type { ReaderCourse, ReaderDeckSummary } from './reader-format';
-import { dataScript, escapeHtml } from './data-script';
+import { dataScript, escapeHtml, inlineScript } from './data-script';
 import { bundleDeck, type BundledDeck } from './bundle-deck';
 import type { Warn } from './build-warning';
 import { searchIndex } from './search-index';
@@ -18,7 +18,7 @@ export interface BuildOptions {
   /** A deck file or a folder of decks. */
   target: string;
   out: string;
-  /** The reader app's build (apps/presenter/dist-reader: reader.js, reader.css, sw.js). */
+  /** The reader app's build (apps/presenter/dist-reader: reader.js, reader.css, first-paint.js, sw.js). */
   appDir: string;
   title?: string;
   singleFile?: boolean;
@@ -48,6 +48,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const app = {
     js: readFileSync(path.join(options.appDir, 'reader.js'), 'utf8'),
     css: readFileSync(path.join(options.appDir, 'reader.css'), 'utf8'),
+    firstPaint: readFileSync(path.join(options.appDir, 'first-paint.js'), 'utf8'),
   };
   const written = new Map<string, string | Buffer>();
 
@@ -70,7 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     written.set('data/search.js', dataScript('search', searchIndex(bundles.flatMap((bundle) => bundle.documents))));
     written.set('assets/reader.js', app.js);
     written.set('assets/reader.css', app.css);
-    written.set('index.html', siteIndexHtml(title));
+    written.set('index.html', siteIndexHtml(title, inlineScript(app.firstPaint)));
     written.set('sw.js', serviceWorker(readFileSync(path.join(options.appDir, 'sw.js'), 'utf8'), written));
   }
 
@@ -116,7 +117,7 @@ function courseOf(bundles: BundledDeck[], title: string): ReaderCourse {
   };
 }
 
-function siteIndexHtml(title: string): string {
+function siteIndexHtml(title: string, firstPaint: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -125,12 +126,13 @@ function siteIndexHtml(title: string): string {
 <meta name="deckhand-service-worker" content="sw.js">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="assets/reader.css">
+<link rel="preload" href="assets/reader.js" as="script">
 </head>
 <body>
 <div id="root"></div>
 <noscript>This course needs JavaScript to show its slides.</noscript>
 <script src="data/course.js"></script>
-<script src="assets/reader.js"></script>
+<script data-app="assets/reader.js">${firstPaint}</script>
 </body>
 </html>
 `;

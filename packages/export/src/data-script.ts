@@ -16,3 +16,8 @@ export function dataScript(key: 'course' | 'search' | { deck: string }, value: u
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** A script's text made safe to place inside <script>…</script>: in JavaScript `<\/` means `</`. */
+export function inlineScript(text: string): string {
+  return text.replace(/<\/script/gi, '<\\/script');
+}

@@ -4,25 +4,27 @@
 import { createHash } from 'node:crypto';
 import type { BundledDeck } from './bundle-deck';
 import type { ReaderCourse } from './reader-format';
-import { dataScript, escapeHtml } from './data-script';
+import { dataScript, escapeHtml, inlineScript } from './data-script';
 
 export interface SingleFileParts {
   title: string;
-  app: { js: string; css: string };
+  app: { js: string; css: string; firstPaint: string };
   course: ReaderCourse;
   decks: BundledDeck[];
   search: string;
 }
 
 export function singleFileHtml(parts: SingleFileParts): string {
-  const scripts = [
+  const data = [
     dataScript('course', parts.course),
     dataScript('search', parts.search),
     ...parts.decks.map((bundle) => dataScript({ deck: bundle.deck.id }, bundle.deck)),
-    // A script's text may not contain `</script`; in JavaScript `<\/` means the same as `</`.
-    parts.app.js.replace(/<\/script/gi, '<\\/script'),
   ];
-  const hashes = scripts.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+  const firstPaint = inlineScript(parts.app.firstPaint);
+  // Inert until the first paint has drawn the slide and runs it (reader/first-paint.ts); as a script
+  // made from this text, it is allowed by the same hash.
+  const app = inlineScript(parts.app.js);
+  const hashes = [...data, firstPaint, app].map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`);
   const policy = [
     "default-src 'none'",
     `script-src ${hashes.join(' ')}`,
@@ -45,7 +47,9 @@ export function singleFileHtml(parts: SingleFileParts): string {
 <body>
 <div id="root"></div>
 <noscript>This course needs JavaScript to show its slides.</noscript>
-${scripts.map((script) => `<script>${script}</script>`).join('\n')}
+${data.map((script) => `<script>${script}</script>`).join('\n')}
+<script type="text/plain" id="deckhand-app">${app}</script>
+<script data-app-inline="deckhand-app">${firstPaint}</script>
 </body>
 </html>
 `;

@@ -3,10 +3,12 @@
 // offline reader it also shows the notes under the slide and every block's recorded output, on request.
 import { lazy, Suspense, useRef, useState, type CSSProperties } from 'react';
 import { ExerciseStatus } from '../exercises/ExerciseStatus';
-import { clampSplit, SplitDivider } from '../layout/SplitDivider';
+import { clampSplit, SPLIT_DEFAULT } from '../layout/layout-rules';
+import { SplitDivider } from '../layout/SplitDivider';
 import { TerminalSlot } from '../layout/TerminalSlot';
 import { useSwipe } from '../navigation/use-swipe';
-import { isNumber, useStoredState } from '../settings/use-stored-state';
+import { isNumber, SPLIT_SETTING } from '../settings/stored';
+import { useStoredState } from '../settings/use-stored-state';
 import { SlideView } from '../slides/SlideView';
 import type { DeckSession } from '../views/deck-session';
 import { FollowBar } from '../follow/FollowBar';
@@ -22,7 +24,7 @@ const ReaderNotes = __DECKHAND_READER__ ? lazy(() => import('../presenter/NotesP
 export function AudienceView({ session }: { session: DeckSession }) {
   const { deck, current, total, layout } = session;
   const slide = deck.slides[current - 1];
-  const [split, setSplit] = useStoredState('deckhand.split', 0.6, isNumber);
+  const [split, setSplit] = useStoredState(SPLIT_SETTING, SPLIT_DEFAULT, isNumber);
   const [terminalShown, setTerminalShown] = useState(layout !== 'slide');
   if (layout !== 'slide' && !terminalShown) setTerminalShown(true);
 

@@ -2,7 +2,7 @@
 // this browser has no valid access for the server (server-access.ts).
 import type { Deck } from '@deckhand/deck';
 import type { RecordedRun } from '@deckhand/export/reader-format';
-import { readerDeck, readerDeckList } from '../reader/reader-data';
+import { readerDeck, readerDeckAtHand, readerDeckList } from '../reader/reader-data';
 import { AccessNeededError, serverFetch } from './server-access';
 
 export interface DeckSummary {
@@ -46,8 +46,10 @@ export function prefetchDeck(id: string): void {
   prefetched.set(id, entry);
 }
 
-/** The prefetched deck if it has already arrived, taken once; else undefined (then fetchDeck). */
+/** The prefetched deck if it has already arrived, taken once; else undefined (then fetchDeck). In the
+ *  offline reader, the deck's data if its script has already run. */
 export function arrivedDeck(id: string): LoadedDeck | undefined {
+  if (__DECKHAND_READER__) return readerDeckAtHand(id);
   const deck = prefetched.get(id)?.deck;
   if (deck) prefetched.delete(id);
   return deck;

@@ -2,11 +2,9 @@
 // The position is a fraction of the width, remembered in the browser by the caller.
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 
-export const SPLIT_MIN = 0.25;
-export const SPLIT_MAX = 0.8;
-const KEY_STEP = 0.02;
+import { clampSplit, SPLIT_MAX, SPLIT_MIN } from './layout-rules';
 
-export const clampSplit = (fraction: number): number => Math.min(SPLIT_MAX, Math.max(SPLIT_MIN, fraction));
+const KEY_STEP = 0.02;
 
 export function SplitDivider({ fraction, onChange }: { fraction: number; onChange(fraction: number): void }) {
   const dragging = useRef(false);

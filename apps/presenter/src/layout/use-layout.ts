@@ -2,15 +2,15 @@
 // the browser and shared with the other views of the deck, so the presenter can show or hide the
 // terminal on the projector.
 import { useCallback, useEffect } from 'react';
-import type { LayoutName } from '@deckhand/protocol';
+import { LAYOUT_NAMES, type LayoutName } from '@deckhand/protocol';
 import type { SyncChannel } from '../sync/sync-channel';
+import { LAYOUT_SETTING } from '../settings/stored';
 import { useStoredState } from '../settings/use-stored-state';
 
-const LAYOUTS: readonly LayoutName[] = ['slide', 'split', 'terminal'];
-const isLayout = (value: unknown): value is LayoutName => LAYOUTS.includes(value as LayoutName);
+const isLayout = (value: unknown): value is LayoutName => LAYOUT_NAMES.includes(value as LayoutName);
 
 export function useLayout(sync: SyncChannel, deck: string): [LayoutName, (layout: LayoutName) => void] {
-  const [layout, setStored] = useStoredState<LayoutName>('deckhand.layout', 'split', isLayout);
+  const [layout, setStored] = useStoredState<LayoutName>(LAYOUT_SETTING, 'split', isLayout);
 
   const setLayout = useCallback(
     (next: LayoutName) => {

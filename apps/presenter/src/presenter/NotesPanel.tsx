@@ -1,6 +1,7 @@
 // The current slide's speaker notes, rendered Markdown, with a text size the presenter can change.
 import { useMemo } from 'react';
-import { isNumber, useStoredState } from '../settings/use-stored-state';
+import { isNumber } from '../settings/stored';
+import { useStoredState } from '../settings/use-stored-state';
 import { renderNotes } from './notes-markdown';
 
 export function NotesPanel({ notes }: { notes: string[] }) {

@@ -2,7 +2,8 @@
 // The talk's start is remembered per deck in the browser, so reloading the presenter view in the
 // middle of a class keeps the elapsed time. Ticks once a second.
 import { useEffect, useState } from 'react';
-import { readStored, useStoredState, writeStored } from '../settings/use-stored-state';
+import { readStored, writeStored } from '../settings/stored';
+import { useStoredState } from '../settings/use-stored-state';
 
 export interface TalkClock {
   now: number;

@@ -9,7 +9,7 @@ import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LoadedDeck } from '../deck-access/api';
 import { renderNotes } from '../presenter/notes-markdown';
 import { autoScale } from '../slides/auto-scaling';
-import { themeOf, themeTone } from '../themes/themes';
+import { themeOf, themeTone } from '../themes/theme-names';
 import { readerCourse, readerDeck } from './reader-data';
 import type { PrintKind } from './print-kind';
 

@@ -18,6 +18,11 @@ export async function readerDeckList(): Promise<DeckSummary[]> {
   return readerCourse().decks.map(({ id, title, slides, duration }) => ({ id, title, slides, duration }));
 }
 
+/** The deck if its data script has already run (inline, or loaded by the first paint), else undefined. */
+export function readerDeckAtHand(id: string): LoadedDeck | undefined {
+  return data().decks?.[id];
+}
+
 export async function readerDeck(id: string): Promise<LoadedDeck> {
   const loaded = data().decks?.[id];
   if (loaded) return loaded;

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { attachRecordedOutputs } from '../slides/recorded-outputs';
 import { routeHash } from '../route';
-import { themeOf, themeTone } from '../themes/themes';
+import { themeOf, themeTone } from '../themes/theme-names';
 import type { DeckSession } from '../views/deck-session';
 
 // Only the offline reader shows notes here; the live app's build leaves the renderer out.

@@ -19,6 +19,3 @@ export function useMediaQuery(query: string): boolean {
     () => listOf(query).matches,
   );
 }
-
-/** Below this width the audience view becomes a reading view and the presenter view a clicker. */
-export const NARROW_SCREEN = '(max-width: 600px)';

@@ -5,9 +5,12 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Slide } from '@deckhand/deck';
 import type { LoadedDeck } from '../deck-access/api';
-import { themeOf, themeTone } from '../themes/themes';
+import { themeOf, themeTone } from '../themes/theme-names';
+import '../themes/themes';
 import { attachCodeActions, type CodeActions } from './code-actions';
 import { autoScale } from './auto-scaling';
+import { fitScale } from './fit-scale';
+import { firstPaintSlide } from './first-paint-mark';
 import { attachRecordedOutputs } from './recorded-outputs';
 import { watchSlideOverflow } from './slide-overflow';
 
@@ -29,11 +32,16 @@ export function SlideView({ slide, deck, actions, running, thumbnail, outputs }:
   const [scale, setScale] = useState(0);
   const { width, height } = deck.size;
   const theme = themeOf(deck.theme);
+  // The slide the offline reader's first paint drew before the app ran is on screen already: it does
+  // not fade in; every slide after it does.
+  const [drawnBefore, setDrawnBefore] = useState(() => (thumbnail ? null : firstPaintSlide()));
+  if (drawnBefore !== null && slide.index !== drawnBefore) setDrawnBefore(null);
+  const entering = !thumbnail && drawnBefore === null;
 
   useLayoutEffect(() => {
     const element = frame.current;
     if (!element) return;
-    const update = (): void => setScale(Math.min(element.clientWidth / width, element.clientHeight / height) || 0);
+    const update = (): void => setScale(fitScale(element, { width, height }));
     update();
     const observer = new ResizeObserver(update);
     observer.observe(element);
@@ -75,7 +83,7 @@ export function SlideView({ slide, deck, actions, running, thumbnail, outputs }:
         key={slide.index}
         ref={canvas}
         data-slide={slide.index}
-        className={thumbnail ? 'dh-deck slide-canvas' : 'dh-deck slide-canvas slide-enter'}
+        className={entering ? 'dh-deck slide-canvas slide-enter' : 'dh-deck slide-canvas'}
         data-theme={theme}
         data-tone={themeTone(theme, deck.directives.class)}
         role="region"

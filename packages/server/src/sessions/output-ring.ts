@@ -5,7 +5,9 @@
 // bytes after it.
 
 export class OutputRing {
+  /** Kept chunks are chunks[head…]; those before head are dropped (the array is compacted now and then). */
   private chunks: Buffer[] = [];
+  private head = 0;
   /** Offset of the first byte still kept. */
   private first = 0;
   /** Offset just past the last byte ever written. */
@@ -38,10 +40,17 @@ export class OutputRing {
   }
 
   private trim(): void {
-    while (this.chunks.length > 1 && this.kept - (this.chunks[0]?.length ?? 0) >= this.capacity && this.first + (this.chunks[0]?.length ?? 0) <= this.keepFrom) {
-      const dropped = this.chunks.shift()!;
-      this.kept -= dropped.length;
-      this.first += dropped.length;
+    // Typing makes a chunk per keystroke: dropping moves an index, never the array's other elements.
+    while (this.chunks.length - this.head > 1) {
+      const oldest = this.chunks[this.head] as Buffer;
+      if (this.kept - oldest.length < this.capacity || this.first + oldest.length > this.keepFrom) break;
+      this.chunks[this.head++] = EMPTY;
+      this.kept -= oldest.length;
+      this.first += oldest.length;
+    }
+    if (this.head > 1024 && this.head * 2 > this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.head = 0;
     }
   }
 
@@ -52,19 +61,20 @@ export class OutputRing {
 
   /**
    * The kept bytes from `from` on, at most `limit` of them, as views of the kept chunks (no copy);
-   * `from` must be held.
+   * `from` must be held. Found from the newest chunk back: a page is nearly always at the end, so an
+   * echo costs the same after an hour of typing as after a minute.
    */
   slices(from: number, limit: number): Buffer[] {
     if (!this.holds(from)) throw new RangeError(`offset ${from} is no longer kept (kept: ${this.first}–${this.last})`);
     const to = Math.min(this.last, from + limit);
+    let index = this.chunks.length;
+    let position = this.last;
+    while (index > this.head && position > from) position -= (this.chunks[--index] as Buffer).length;
     const parts: Buffer[] = [];
-    let position = this.first;
-    for (const chunk of this.chunks) {
+    for (; index < this.chunks.length && position < to; index++) {
+      const chunk = this.chunks[index] as Buffer;
       const chunkEnd = position + chunk.length;
-      if (chunkEnd > from && position < to) {
-        parts.push(chunk.subarray(Math.max(0, from - position), Math.min(chunk.length, to - position)));
-      }
-      if (chunkEnd >= to) break;
+      if (chunkEnd > from) parts.push(chunk.subarray(Math.max(0, from - position), Math.min(chunk.length, to - position)));
       position = chunkEnd;
     }
     return parts;
@@ -72,7 +82,10 @@ export class OutputRing {
 
   clear(): void {
     this.chunks = [];
+    this.head = 0;
     this.kept = 0;
     this.first = this.last;
   }
 }
+
+const EMPTY = Buffer.alloc(0);

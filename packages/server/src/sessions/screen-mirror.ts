@@ -11,11 +11,6 @@ export const MIRROR_SCROLLBACK_LINES = 1000;
 
 /** Output gathered before it is posted to the thread: fewer, larger messages in a flood. */
 const BATCH_BYTES = 256 * 1024;
-/**
- * Smaller output waits this long: a keystroke's echo is parsed here after the page has drawn it, not
- * while it does (on a small machine the thread and the browser share the cores).
- */
-const BATCH_WAIT_MS = 25;
 
 export interface MirroredScreen {
   /** The stream offset the screen stands for: all output before it, none after. */
@@ -87,9 +82,9 @@ export class ScreenMirror {
     this.batchBytes += data.length;
     if (this.batchBytes >= BATCH_BYTES) this.flush();
     else if (!this.flushQueued) {
-      // A flood's many small reads, and a line of typing, go over as one message.
+      // Once the pty reads queued now are done: a flood's many small reads go over as one message.
       this.flushQueued = true;
-      setTimeout(() => this.flush(), BATCH_WAIT_MS);
+      setImmediate(() => this.flush());
     }
   }
 

@@ -5,14 +5,17 @@
 // is rendered. A third figure splits the gap: the same cat received over the page's own WebSocket
 // (the deckhand protocol, acked on receipt) with no xterm.js at all, i.e. server plus the browser's
 // WebSocket path alone.
-// The three alternate round by round, so a change in the machine's load hits them alike; the ratio
-// is the median of the rounds' ratios. Goal: the whole path reaches ≥ 0.7 of the ceiling.
+// When a ttyd build is at hand (ttyd.ts), the same cat through ttyd's page is the anchor (issue 17: stay
+// ≥ 2× ttyd); both terminals are given the whole page, in the same font.
+// They alternate round by round, so a change in the machine's load hits them alike; the ratio is the
+// median of the rounds' ratios. Goal: the whole path reaches ≥ 0.7 of the ceiling.
 import { Flow, FrameType, SUBPROTOCOL } from '@deckhand/protocol';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuParts, keyToText, openTerminalPage, startBench } from './terminal-browser';
+import { cpuParts, installScreenProbe, keyToText, openTerminalPage, startBench } from './terminal-browser';
+import { openTtydPage, startTtyd, ttydPath, type Ttyd } from './ttyd';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAYLOAD_BYTES = 8 * 1024 * 1024;
@@ -32,8 +35,15 @@ const megabytes = payload.length / 1024 / 1024;
 const rate = (ms: number): string => `${((megabytes * 1000) / ms).toFixed(1)} MB/s`;
 
 const bench = await startBench();
+const ttydBinary = ttydPath();
+let ttyd: Ttyd | null = null;
 try {
   const page = await openTerminalPage(bench);
+  // The terminal given the whole page (m), as ttyd gives it.
+  await page.locator('.slide-area').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('m');
+  await page.locator('.audience.layout-terminal').waitFor();
+  await page.locator('[data-testid="terminal"] .xterm-screen').click();
   await page.keyboard.type(`clear; stty size`);
   await page.keyboard.press('Enter');
   await page.waitForTimeout(500);
@@ -123,14 +133,37 @@ try {
     return ms;
   };
 
+  // ttyd's page, the same cat in its shell.
+  let ttydRun: ((run: number) => Promise<number>) | null = null;
+  if (ttydBinary) {
+    ttyd = await startTtyd(ttydBinary);
+    const ttydPage = await openTtydPage(bench.browser, ttyd);
+    await installScreenProbe(ttydPage);
+    await ttydPage.keyboard.type('stty size');
+    await ttydPage.keyboard.press('Enter');
+    await ttydPage.waitForTimeout(500);
+    console.log(`anchor: ${ttyd.version} (${ttydBinary}), DOM renderer; its terminal: ${/(\d+ \d+)\s*bash/.exec((await ttydPage.locator('.xterm-rows').textContent()) ?? '')?.[1] ?? '?'} (rows cols), Deckhand's: ${rows} ${cols}`);
+    ttydRun = async (run) => {
+      await ttydPage.keyboard.type(`clear; cat ${file}; printf '%s\\n' 'END''-OF-PAYLOAD-ttyd-${run}'`);
+      const ms = await keyToText(ttydPage, 'Enter', `${MARKER}-ttyd-${run}`);
+      console.log(`ttyd, run ${run + 1}: ${ms.toFixed(0)} ms, ${rate(ms)}`);
+      await ttydPage.waitForTimeout(500);
+      return ms;
+    };
+  } else {
+    console.log('anchor: no ttyd build found ($DECKHAND_TTYD or ttyd on PATH)');
+  }
+
   const whole: number[] = [];
   const socketOnly: number[] = [];
   const ceiling: number[] = [];
+  const viaTtyd: number[] = [];
   const ratios: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     whole.push(await wholeRun(run));
     socketOnly.push(await socketRun(run));
     ceiling.push(await ceilingRun(run));
+    if (ttydRun) viaTtyd.push(await ttydRun(run));
     ratios.push(ceiling[run]! / whole[run]!);
   }
   const { 'whole machine': machine = 0, ...parts } = cpuSpent;
@@ -147,6 +180,11 @@ try {
     `${megabytes.toFixed(1)} MB, ${cols}×${rows}, best of ${RUNS}: whole path ${rate(best(whole))}, server + page WebSocket alone ${rate(best(socketOnly))}, ceiling ${rate(best(ceiling))}; ` +
       `whole path / ceiling: median ${median(ratios).toFixed(2)} (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), best vs best ${(best(ceiling) / best(whole)).toFixed(2)}`,
   );
+  if (viaTtyd.length > 0) {
+    const speedups = whole.map((ms, run) => viaTtyd[run]! / ms);
+    console.log(`against ttyd, best of ${RUNS}: Deckhand ${rate(best(whole))}, ttyd ${rate(best(viaTtyd))}; Deckhand / ttyd: median of the rounds ${median(speedups).toFixed(2)}× (goal ≥ 2×)`);
+  }
 } finally {
+  await ttyd?.close();
   await bench.close();
 }

@@ -1,6 +1,8 @@
 // The address carries the view, the deck and the slide: #/ (deck index), #/<deck>/<slide> (audience),
 // #/<deck>/<slide>/presenter, #/<deck>/<slide>/overview. Hash routing works from file:// as well, for
 // the static export, and gives Back/Forward for free.
+import { afterNextPaint } from './after-paint';
+
 export type View = 'audience' | 'presenter' | 'overview';
 
 export interface Route {
@@ -64,16 +66,11 @@ export function navigate(route: { deck: string; slide: number; view?: View }, op
   if ((pendingHash ?? window.location.hash) === hash) return;
   pendingHash = hash;
   for (const listener of listeners) listener(readRoute(hash));
-  let written = false;
   const movesBefore = outsideMoves;
-  const write = (): void => {
-    if (written) return;
-    written = true;
+  afterNextPaint(() => {
     if (outsideMoves !== movesBefore) return;
     if (options.replace) window.history.replaceState(null, '', hash);
     else window.history.pushState(null, '', hash);
     if (pendingHash === hash) pendingHash = null;
-  };
-  requestAnimationFrame(() => setTimeout(write, 0));
-  setTimeout(write, WRITE_AT_LATEST_MS);
+  }, WRITE_AT_LATEST_MS);
 }

@@ -2,6 +2,7 @@
 // a terminal is shown, so a slide-only first load does not carry xterm.js; and the pane is made after
 // the page's first paint, so the slide is on screen before the terminal's work starts.
 import { lazy, memo, Suspense, useEffect, useState } from 'react';
+import { afterNextPaint } from '../after-paint';
 import type { TerminalController } from '../terminal/terminal-controller';
 
 const TerminalPane = lazy(() => import('../terminal/TerminalPane'));
@@ -45,20 +46,6 @@ const PAINT_AT_LATEST_MS = 100;
 /** False until the frame after the one this component first appeared in has been drawn. */
 function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (painted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      clearTimeout(latest);
-      // The frame's callbacks run before its paint; a task after them runs after it.
-      timer = setTimeout(() => setPainted(true));
-    });
-    const latest = setTimeout(() => setPainted(true), PAINT_AT_LATEST_MS);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      clearTimeout(latest);
-    };
-  }, [painted]);
+  useEffect(() => (painted ? undefined : afterNextPaint(() => setPainted(true), PAINT_AT_LATEST_MS)), [painted]);
   return painted;
 }

@@ -15,8 +15,9 @@
 // Whatever happens, the app starts.
 import { LAYOUT_NAMES, type LayoutName } from '@deckhand/protocol';
 import { READER_GLOBAL, type ReaderData, type ReaderDeck } from '@deckhand/export/reader-format';
+import { afterNextPaint } from '../after-paint';
 import { clampSplit, NARROW_SCREEN, SPLIT_DEFAULT } from '../layout/layout-rules';
-import { readRoute } from '../route';
+import { readRoute, type Route } from '../route';
 import { isBoolean, isNumber, LAYOUT_SETTING, readStored, READER_NOTES_SETTING, READER_OUTPUTS_SETTING, SPLIT_SETTING } from '../settings/stored';
 import { autoScale } from '../slides/auto-scaling';
 import { fitScale } from '../slides/fit-scale';
@@ -29,20 +30,20 @@ const START_AT_LATEST_MS = 1000;
 const page = document.currentScript as HTMLScriptElement | null;
 const reader = ((globalThis as unknown as Record<string, ReaderData | undefined>)[READER_GLOBAL] ??= {});
 
-withDeckData((deck) => {
+const route = readRoute();
+withDeckData(route, (deck) => {
   let drawn = false;
   try {
-    drawn = deck ? drawFirstSlide(deck) : false;
+    drawn = deck ? drawFirstSlide(deck, route.slide) : false;
   } catch (error) {
     console.warn('Deckhand: the first slide is left to the app:', error);
   }
-  if (drawn && !document.hidden) afterNextPaint(startApp);
+  if (drawn && !document.hidden) afterNextPaint(startApp, START_AT_LATEST_MS);
   else startApp();
 });
 
 /** The deck in the address, once its data is here (a site loads it now, beside nothing else). */
-function withDeckData(then: (deck: ReaderDeck | null) => void): void {
-  const route = readRoute();
+function withDeckData(route: Route, then: (deck: ReaderDeck | null) => void): void {
   if (route.deck === null || route.view !== 'audience') return then(null);
   const id = route.deck;
   const atHand = reader.decks?.[id];
@@ -54,12 +55,12 @@ function withDeckData(then: (deck: ReaderDeck | null) => void): void {
   document.head.append(element);
 }
 
-function drawFirstSlide(deck: ReaderDeck): boolean {
+function drawFirstSlide(deck: ReaderDeck, index: number): boolean {
   const layout = readStored<LayoutName>(LAYOUT_SETTING, 'split', (value): value is LayoutName => LAYOUT_NAMES.includes(value as LayoutName));
   const outputs = readStored(READER_OUTPUTS_SETTING, false, isBoolean);
   const notes = readStored(READER_NOTES_SETTING, true, isBoolean);
   if (layout === 'terminal' || outputs || !notes || window.matchMedia(NARROW_SCREEN).matches) return false;
-  const slide = deck.slides[Math.min(readRoute().slide, deck.slides.length) - 1];
+  const slide = deck.slides[Math.min(index, deck.slides.length) - 1];
   const root = document.getElementById('root');
   if (!slide || !root) return false;
 
@@ -97,17 +98,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   const made = document.createElement(tag);
   if (className) made.className = className;
   return made;
-}
-
-function afterNextPaint(then: () => void): void {
-  let done = false;
-  const once = (): void => {
-    if (!done) then();
-    done = true;
-  };
-  // A frame's callbacks run before its paint; a task queued from them runs after it.
-  requestAnimationFrame(() => setTimeout(once));
-  setTimeout(once, START_AT_LATEST_MS);
 }
 
 function startApp(): void {

@@ -24,7 +24,7 @@ export function readerDeckAtHand(id: string): LoadedDeck | undefined {
 }
 
 export async function readerDeck(id: string): Promise<LoadedDeck> {
-  const loaded = data().decks?.[id];
+  const loaded = readerDeckAtHand(id);
   if (loaded) return loaded;
   const summary = readerCourse().decks.find((deck) => deck.id === id);
   if (!summary) throw new DeckNotFoundError(`This course has no deck named "${id}".`);

@@ -1,19 +1,9 @@
 // The `?` help: every shortcut, from the same table the key handler reads.
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 import { JUMP_HELP, SHORTCUTS } from './shortcuts';
 
 export function HelpDialog({ onClose }: { onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    const opener = document.activeElement as HTMLElement | null;
-    element.showModal();
-    return () => {
-      element.close();
-      opener?.focus?.();
-    };
-  }, []);
+  const dialog = useModalDialog();
 
   return (
     <dialog ref={dialog} className="help-dialog" aria-labelledby="help-title" onClose={onClose} onCancel={onClose}>

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { checkDeck, formatEngines, formatResult, formatSummary, junitXml, totals, type DeckReport } from '@deckhand/check';
 import { parseFlags } from '../parse-flags';
 import { DECK_RUN_FLAGS, deckRunFromFlags } from '../deck-run-flags';
+import { softInterrupt } from '../interrupt';
 import type { Command } from '../main';
 
 const usage = `Usage: deckhand check <deck-or-folder> [options]
@@ -36,14 +37,7 @@ export const checkCommand: Command = {
     const started = Date.now();
     const reports: DeckReport[] = [];
     const keepGoing = values['keep-going'] === true;
-    // Ctrl-C stops the check but still removes what the deck created; a second Ctrl-C quits at once.
-    const stopping = new AbortController();
-    const onInterrupt = (): void => {
-      if (stopping.signal.aborted) process.exit(130);
-      process.stderr.write('\nStopping: removing what the deck created (Ctrl-C again to quit at once)…\n');
-      stopping.abort();
-    };
-    process.on('SIGINT', onInterrupt);
+    const stopping = softInterrupt('removing what the deck created');
     // A closed pipe (`deckhand check … | head`) must not end the check before its clean-up.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error;
@@ -62,7 +56,7 @@ export const checkCommand: Command = {
       if (report.cleanedUp.length > 0) process.stdout.write(`      cleaned up ${report.cleanedUp.join(', ')} from ${path.basename(deck)}\n`);
       if (!keepGoing && totals([report]).fail > 0) break;
     }
-    process.off('SIGINT', onInterrupt);
+    stopping.release();
     const engines = formatEngines(reports);
     if (engines) process.stdout.write(engines + '\n');
     process.stdout.write(formatSummary(reports, (Date.now() - started) / 1000, stopping.signal.aborted) + '\n');

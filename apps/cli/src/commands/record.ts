@@ -6,6 +6,7 @@ import { recordDeck, type DeckRecording, type RecordResult } from '@deckhand/che
 import { RECORDING_LIMITS } from '@deckhand/recording';
 import { parseFlags } from '../parse-flags';
 import { DECK_RUN_FLAGS, deckRunFromFlags, positiveNumber } from '../deck-run-flags';
+import { softInterrupt } from '../interrupt';
 import { UsageError } from '../usage-error';
 import type { Command } from '../main';
 
@@ -50,13 +51,7 @@ export const recordCommand: Command = {
     if (values.format !== undefined && values.format !== 'v3' && values.format !== 'v2') throw new UsageError(`--format is v3 or v2, got "${values.format}"`, usage);
     const { decks, only, timeout, openTerminal } = await deckRunFromFlags(values, positionals, usage);
 
-    const stopping = new AbortController();
-    const onInterrupt = (): void => {
-      if (stopping.signal.aborted) process.exit(130);
-      process.stderr.write('\nStopping: recordings written so far are kept; removing what the deck created (Ctrl-C again to quit at once)…\n');
-      stopping.abort();
-    };
-    process.on('SIGINT', onInterrupt);
+    const stopping = softInterrupt('recordings written so far are kept; removing what the deck created');
     const progress = new Progress(process.stderr);
     const started = Date.now();
     const decksDone: DeckRecording[] = [];
@@ -88,7 +83,7 @@ export const recordCommand: Command = {
       }
       if (!keepGoing && done.results.some((result) => result.status === 'fail')) break;
     }
-    process.off('SIGINT', onInterrupt);
+    stopping.release();
     process.stdout.write(summary(decksDone, (Date.now() - started) / 1000, stopping.signal.aborted) + '\n');
     if (stopping.signal.aborted) return 130;
     return decksDone.some((deck) => deck.results.some((result) => result.status === 'fail')) ? 1 : 0;

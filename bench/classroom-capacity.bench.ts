@@ -5,21 +5,19 @@
 // everyone types, the server's CPU, and host memory (the server, the containers' cgroups, the engine's
 // per-container shims and its daemons' growth). docs/scaling.md turns it into attendees per host.
 // Bounded: each step types for TYPING_MS, then the server is stopped and removes every sandbox.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { Flow, SUBPROTOCOL, decodeServerFrame, encodeClientFrame } from '@deckhand/protocol';
 import { exchangeSecret } from '@deckhand/server';
+import { repoRoot, startDeckhand } from '../e2e/support/deckhand';
 
 const STEPS = (process.env.DECKHAND_BENCH_ATTENDEES ?? '10,30,60').split(',').map(Number);
 const TYPING_MS = 20_000;
 const COMMANDS = ['echo hello-$((RANDOM % 100))', 'ls /', 'date', 'cat /etc/passwd | wc -l', 'pwd', 'echo done'];
 /** A shell prompt at the end of the output, perhaps followed by busybox ash's cursor position query. */
 const PROMPT = new RegExp(String.raw`[$#] (\x1b\[6n)?$`);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -140,34 +138,17 @@ class Attendee {
   }
 }
 
-const deck = path.join(root, 'e2e/fixtures/classroom.md');
+const deck = path.join(repoRoot, 'e2e/fixtures/classroom.md');
 const max = Math.max(...STEPS);
-const server = spawn(
-  process.execPath,
-  [path.join(root, 'apps/cli/bin/deckhand.js'), 'serve', deck, '--port', '0', '--sandbox', 'docker', '--image', 'busybox', '--classroom', '--max-attendees', String(max)],
-  { stdio: ['ignore', 'pipe', 'pipe'] },
-);
-let printed = '';
-const url = await new Promise<string>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`no address in 60 s:\n${printed}`)), 60_000);
-  const read = (chunk: Buffer): void => {
-    printed += chunk.toString();
-    const match = /Deckhand is running at (\S+)/.exec(printed);
-    if (match?.[1]) {
-      clearTimeout(timer);
-      resolve(match[1]);
-    }
-  };
-  server.stdout.on('data', read);
-  server.stderr.on('data', read);
-});
+const server = await startDeckhand([deck, '--sandbox', 'docker', '--image', 'busybox', '--classroom', '--max-attendees', String(max)]);
+const url = server.url;
 const base = new URL(url).host;
 const trainer = await exchangeSecret(url);
 const daemons = (): number => processesMiB((comm) => comm === 'dockerd' || comm === 'containerd');
 const shims = (): number => processesMiB((comm, cmdline) => comm.startsWith('containerd-shim') && cmdline.includes('moby'));
 const daemonsBefore = daemons();
 const shimsBefore = shims();
-const serverBefore = pssMiB(server.pid as number);
+const serverBefore = pssMiB(server.pid);
 
 console.log(`${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${os.loadavg()[0]?.toFixed(1)} at the start`);
 console.log(`server at rest: ${serverBefore.toFixed(0)} MiB (proportional set size)`);
@@ -197,20 +178,20 @@ try {
     attendees.push(...fresh);
     await sleep(2_000);
 
-    const cpuBefore = cpuSeconds(server.pid as number);
+    const cpuBefore = cpuSeconds(server.pid);
     const typingStarted = performance.now();
     for (const attendee of attendees) attendee.echoes.length = 0;
     const typing = attendees.map((attendee) => attendee.type());
     await sleep(TYPING_MS);
     for (const attendee of attendees) attendee.stopTyping();
     await Promise.all(typing);
-    const cpu = (cpuSeconds(server.pid as number) - cpuBefore) / ((performance.now() - typingStarted) / 1000);
+    const cpu = (cpuSeconds(server.pid) - cpuBefore) / ((performance.now() - typingStarted) / 1000);
     await sleep(1_500);
 
     const starts = fresh.map((attendee) => attendee.startToPromptMs);
     const echoes = attendees.flatMap((attendee) => attendee.echoes);
-    const serverMiB = pssMiB(server.pid as number) - serverBefore;
-    const sandboxMiB = (await containersMiB(server.pid as number)) + (shims() - shimsBefore);
+    const serverMiB = pssMiB(server.pid) - serverBefore;
+    const sandboxMiB = (await containersMiB(server.pid)) + (shims() - shimsBefore);
     const daemonsMiB = daemons() - daemonsBefore;
     const perAttendee = (serverMiB + sandboxMiB + daemonsMiB) / attendees.length;
     console.log(
@@ -222,7 +203,5 @@ try {
   }
 } finally {
   for (const attendee of attendees) attendee.close();
-  const stopped = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await stopped;
+  await server.stop();
 }

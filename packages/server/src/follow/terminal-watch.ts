@@ -2,10 +2,11 @@
 // TerminalSession's watchers). Only while the trainer shares one; when the trainer stops sharing or
 // shares another tab, watching sockets are closed (4012) and the follower's page opens a new one for
 // the new tab, if any.
-import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, SUBPROTOCOL, MAX_CLIENT_FRAME_BYTES } from '@deckhand/protocol';
+import type { WebSocket } from 'ws';
+import { CloseCode } from '@deckhand/protocol';
 import { TRAINER } from '../access/access-policy';
 import type { SessionRegistry } from '../sessions/session-registry';
+import { terminalSocketServer } from '../sessions/terminal-route';
 import type { UpgradeHandler } from '../upgrade-routes';
 import type { TrainerPositionStore } from './trainer-position';
 
@@ -18,11 +19,7 @@ export interface TerminalWatch {
 }
 
 export function createTerminalWatch(registry: SessionRegistry, trainer: TrainerPositionStore): TerminalWatch {
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: MAX_CLIENT_FRAME_BYTES,
-    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
-  });
+  const wss = terminalSocketServer();
   const watching = new Map<WebSocket, string>();
   let shared = '';
   const stop = trainer.onChange(() => {

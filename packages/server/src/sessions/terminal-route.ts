@@ -17,12 +17,17 @@ export interface TerminalRoute {
   close(): void;
 }
 
-export function createTerminalRoute(registry: SessionRegistry, log: Logger): TerminalRoute {
-  const wss = new WebSocketServer({
+/** A WebSocket server speaking the terminal protocol: the pages' terminals here, the followers' shared terminal (follow/terminal-watch.ts). */
+export function terminalSocketServer(): WebSocketServer {
+  return new WebSocketServer({
     noServer: true,
     maxPayload: MAX_CLIENT_FRAME_BYTES,
     handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
   });
+}
+
+export function createTerminalRoute(registry: SessionRegistry, log: Logger): TerminalRoute {
+  const wss = terminalSocketServer();
   return {
     handleUpgrade(request, socket, head, url, principal) {
       const query = url.searchParams;

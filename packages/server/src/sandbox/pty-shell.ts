@@ -1,11 +1,14 @@
 // A shell whose terminal is a node-pty pseudo-terminal: what the local and the Docker backends share
 // (output as bytes, exit after the last byte, flow control that never loses the tail). A backend says
 // only how its shell ends.
+import { writeSync } from 'node:fs';
 import type * as pty from 'node-pty';
 import type { Disposable, Shell, ShellExit } from './sandbox';
 
 /** How often a paused shell checks whether its process has exited (see pause()). */
 const EXIT_WATCH_MS = 50;
+/** How soon input the pty could not take (its buffer is full: the shell is not reading) is tried again. */
+const INPUT_RETRY_MS = 2;
 
 export abstract class PtyShell implements Shell {
   protected disposed = false;
@@ -13,6 +16,9 @@ export abstract class PtyShell implements Shell {
   /** The process is gone: only the rest of its output is left to read, so never pause again. */
   private draining = false;
   private exitWatch: NodeJS.Timeout | undefined;
+  /** Input the pty has not taken yet, oldest first; written before anything typed after it. */
+  private readonly unwritten: Uint8Array[] = [];
+  private inputRetry: NodeJS.Timeout | undefined;
 
   constructor(protected readonly child: pty.IPty) {}
 
@@ -32,8 +38,44 @@ export abstract class PtyShell implements Shell {
     return this.child.onExit(({ exitCode, signal }) => listener({ code: exitCode, signal: signal ?? 0 }));
   }
 
+  /**
+   * Writes input to the pty at once, on the event loop: the pty's descriptor does not block, so a
+   * keystroke reaches the shell without node-pty's round trip through libuv's thread pool (its
+   * echo comes back sooner: docs/benchmarks.md, echo). What the pty cannot take now (a paste larger than
+   * its buffer while the shell is busy) waits, in order, and is tried again shortly.
+   */
   write(data: Uint8Array | string): void {
-    if (!this.disposed) this.child.write(typeof data === 'string' ? data : Buffer.from(data));
+    if (this.disposed) return;
+    this.unwritten.push(typeof data === 'string' ? Buffer.from(data) : data);
+    if (this.unwritten.length === 1) this.writeUnwritten();
+  }
+
+  private writeUnwritten(): void {
+    this.inputRetry = undefined;
+    while (!this.disposed && this.unwritten.length > 0) {
+      const next = this.unwritten[0] as Uint8Array;
+      let written = 0;
+      try {
+        written = writeSync(this.ptyDescriptor, next);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+          // The pty is gone (the shell ended): nothing will read this input any more.
+          this.unwritten.length = 0;
+          return;
+        }
+      }
+      if (written < next.length) {
+        this.unwritten[0] = next.subarray(written);
+        this.inputRetry = setTimeout(() => this.writeUnwritten(), INPUT_RETRY_MS);
+        return;
+      }
+      this.unwritten.shift();
+    }
+  }
+
+  private get ptyDescriptor(): number {
+    // node-pty's UnixTerminal has it (non-blocking); its typings do not say so.
+    return (this.child as unknown as { fd: number }).fd;
   }
 
   resize(cols: number, rows: number): void {
@@ -73,6 +115,8 @@ export abstract class PtyShell implements Shell {
     if (this.disposed) return;
     this.resume();
     this.disposed = true;
+    clearTimeout(this.inputRetry);
+    this.unwritten.length = 0;
     this.end();
   }
 }

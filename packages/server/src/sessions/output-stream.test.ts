@@ -1,5 +1,6 @@
 // Output from a real shell through the real server: byte-exact at 50 MB, flow-controlled by acks,
-// and complete before the exit notice.
+// and complete before the exit notice; and input the other way, whole and in order when it is more
+// than the pty holds at once.
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -66,6 +67,20 @@ describe.skipIf(backend.absent !== null)('output stream', () => {
     const exitIndex = terminal.frames.findIndex((frame) => frame.type === 'exit');
     expect(exitIndex).toBe(terminal.frames.length - 1);
   }, 60_000);
+
+  it('takes a paste larger than the pty holds at once whole and in order', async () => {
+    const terminal = await TestTerminal.open(test, { term: 5 });
+    await terminal.prompt();
+    const paste = randomBytes(300_000).toString('base64'); // 400,000 bytes, no line break
+    const expected = createHash('sha256').update(paste).digest('hex');
+    // Raw mode, no echo: the pty hands the bytes to the reader untouched, with no line-length limit.
+    terminal.type(`stty raw -echo; printf '%s\\n' 'READY''-FOR-PASTE'; head -c ${paste.length} | sha256sum; stty sane\r`);
+    await terminal.untilText('READY-FOR-PASTE');
+    // Sent at once in 64 KiB frames: far more than the pty's buffer, so most of it must wait its turn.
+    for (let at = 0; at < paste.length; at += 64 * 1024) terminal.type(paste.slice(at, at + 64 * 1024));
+    await terminal.untilText(expected, 60_000);
+    terminal.close();
+  }, 90_000);
 
   it('passes UTF-8 split across writes through intact', async () => {
     const terminal = await TestTerminal.open(test, { term: 4 });

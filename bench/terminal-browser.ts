@@ -84,23 +84,30 @@ export const SOCKET_PROBE = `(() => {
   };
 })()`;
 
-/** Per typed character: [keydown → sent, sent → first output arrived, arrived → rendered], ms. */
-export async function echoStages(page: Page, count: number): Promise<number[][]> {
-  await page.evaluate(`(() => {
-    const rows = document.querySelector('[data-testid="terminal"] .xterm-rows');
-    window.__echoMarks = [];
-    document.addEventListener('keydown', () => window.__echoMarks.push({ key: performance.now() }), true);
-    new MutationObserver(() => {
-      const mark = window.__echoMarks.at(-1);
-      if (mark && !mark.drawn) mark.drawn = performance.now();
-    }).observe(rows, { childList: true, subtree: true, characterData: true });
-  })()`);
-  await echoLatencies(page, count);
-  return (await page.evaluate(`window.__echoMarks.filter((m) => m.drawn).map((m) => {
-    const sent = window.__socketTimes.sent.find((t) => t >= m.key);
-    const arrived = window.__socketTimes.arrived.find((t) => t >= sent);
-    return sent && arrived && arrived < m.drawn ? [sent - m.key, arrived - sent, m.drawn - arrived] : null;
-  }).filter(Boolean)`)) as number[][];
+/** Per typed character on each page: [keydown → sent, sent → first output arrived, arrived → rendered], ms. */
+export async function echoStages(pages: Page[], keysPerPage: number): Promise<number[][][]> {
+  for (const page of pages) {
+    await page.evaluate(`(() => {
+      const rows = document.querySelector('[data-testid="terminal"] .xterm-rows');
+      window.__echoMarks = [];
+      document.addEventListener('keydown', () => window.__echoMarks.push({ key: performance.now() }), true);
+      new MutationObserver(() => {
+        const mark = window.__echoMarks.at(-1);
+        if (mark && !mark.drawn) mark.drawn = performance.now();
+      }).observe(rows, { childList: true, subtree: true, characterData: true });
+    })()`);
+  }
+  await echoLatencies(pages, keysPerPage);
+  return Promise.all(
+    pages.map(
+      async (page) =>
+        (await page.evaluate(`window.__echoMarks.filter((m) => m.drawn).map((m) => {
+          const sent = window.__socketTimes.sent.find((t) => t >= m.key);
+          const arrived = window.__socketTimes.arrived.find((t) => t >= sent);
+          return sent && arrived && arrived < m.drawn ? [sent - m.key, arrived - sent, m.drawn - arrived] : null;
+        }).filter(Boolean)`)) as number[][],
+    ),
+  );
 }
 
 /** How long a frame (requestAnimationFrame) takes to come when asked for from an idle task, ms. */
@@ -119,19 +126,32 @@ export async function frameWaits(page: Page, count: number): Promise<number[]> {
   })`)) as number[];
 }
 
-/** Keydown-to-rendered times of `count` typed characters, ms. */
-export async function echoLatencies(page: Page, count: number): Promise<number[]> {
-  await page.evaluate(() => ((window as unknown as { __probe: { echoes: number[] } }).__probe.echoes = []));
-  for (let i = 0; i < count; i++) {
-    await page.keyboard.press(i % 2 ? 'k' : 'j');
-    await page.waitForTimeout(40);
-    if (i % 60 === 59) {
-      await page.keyboard.press('Control+U');
-      await page.waitForTimeout(60);
+const pause = (page: Page, fromMs: number, toMs: number): Promise<void> => page.waitForTimeout(fromMs + Math.random() * (toMs - fromMs));
+
+/**
+ * Keydown-to-rendered times of `keysPerPage` typed characters on each page, ms. Typed as a person
+ * types: each key held 40–60 ms (its keyup comes long after the echo, as a typist's does; a keyup at
+ * once, as a scripted key press sends it, lands in the middle of the echo's path and changes when the
+ * browser draws), 20–40 ms between keys. With several pages, they take turns key by key, so what the
+ * machine is doing and where the keys fall in the display's frames fall on every page alike.
+ */
+export async function echoLatencies(pages: Page[], keysPerPage: number): Promise<number[][]> {
+  for (const page of pages) await page.evaluate(() => ((window as unknown as { __probe: { echoes: number[] } }).__probe.echoes = []));
+  for (let i = 0; i < keysPerPage; i++) {
+    for (const page of pages) {
+      const key = i % 2 ? 'k' : 'j';
+      await page.keyboard.down(key);
+      await pause(page, 40, 60);
+      await page.keyboard.up(key);
+      await pause(page, 20, 40);
+      if (i % 60 === 59) {
+        await page.keyboard.press('Control+U');
+        await pause(page, 60, 80);
+      }
     }
   }
-  await page.keyboard.press('Control+U');
-  return page.evaluate(() => (window as unknown as { __probe: { echoes: number[] } }).__probe.echoes.slice());
+  for (const page of pages) await page.keyboard.press('Control+U');
+  return Promise.all(pages.map((page) => page.evaluate(() => (window as unknown as { __probe: { echoes: number[] } }).__probe.echoes.slice())));
 }
 
 /** Presses `key` and resolves with the ms until `text` is on screen (measured in the page). */

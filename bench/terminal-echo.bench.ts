@@ -2,7 +2,8 @@
 // anchor's, p95 within 1 ms of it). The anchors: ttyd when a build of it is at hand (ttyd.ts), and
 // always the reference page (reference-terminal.ts): xterm.js on a bare WebSocket relay to the same
 // shell, the floor for any page. All run bash without rc files and with an empty HOME, in Debian's
-// Chromium at 1280×720; rounds rotate which page goes first so load on the machine falls on all alike.
+// Chromium at 1280×720. The pages take turns key by key (terminal-browser.ts echoLatencies), so load on
+// the machine and the display's frames fall on all alike; rounds rotate which page goes first.
 // Every page's echoes are also split into keydown → sent, sent → output arrived, arrived → rendered.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium';
@@ -52,19 +53,15 @@ try {
   for (const { page } of pages.slice(1)) await installScreenProbe(page);
   await deckhand.waitForTimeout(1000);
   // A warm-up round on each, not counted: the first keys of a page pay for its code being compiled.
-  for (const { page } of pages) await echoLatencies(page, 60);
+  await echoLatencies(pages.map(({ page }) => page), 60);
 
   const echoes = new Map<string, number[]>(pages.map(({ name }) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    // Which page goes first rotates too: the first of a round has the machine a moment after a pause.
+    // The pages take turns key by key; which goes first rotates each round.
     const order = pages.map((_, i) => pages[(i + round) % pages.length] as (typeof pages)[number]);
-    const figures: string[] = [];
-    for (const { name, page } of order) {
-      const times = await echoLatencies(page, KEYS);
-      echoes.get(name)?.push(...times);
-      figures.push(`${name} ${summary(times)}`);
-    }
-    console.log(`round ${round + 1}: ${figures.join('; ')}`);
+    const times = await echoLatencies(order.map(({ page }) => page), KEYS);
+    order.forEach(({ name }, i) => echoes.get(name)?.push(...(times[i] ?? [])));
+    console.log(`round ${round + 1}: ${order.map(({ name }, i) => `${name} ${summary(times[i] ?? [])}`).join('; ')}`);
   }
   const ours = echoes.get('Deckhand') ?? [];
   console.log(`echo, all rounds: ${pages.map(({ name }) => `${name} ${summary(echoes.get(name) ?? [])}`).join('; ')}`);
@@ -76,11 +73,12 @@ try {
     console.log(`against ${name}: ratio p50 ${ratio(50)}, p95 ${ratio(95)}; goal p50 ≤ anchor (${p50}), p95 ≤ anchor + 1 ms (${p95})`);
   }
 
-  for (const { name, page } of pages) {
-    const stages = await echoStages(page, KEYS);
-    const stage = (i: number): string => `p50 ${percentile(stages.map((s) => s[i] as number), 50).toFixed(1)} / p95 ${percentile(stages.map((s) => s[i] as number), 95).toFixed(1)} ms`;
-    console.log(`${name}'s echo by stage (n=${stages.length}): keydown → sent ${stage(0)}; sent → output arrived ${stage(1)}; arrived → rendered ${stage(2)}`);
-  }
+  const stages = await echoStages(pages.map(({ page }) => page), KEYS);
+  pages.forEach(({ name }, i) => {
+    const own = stages[i] ?? [];
+    const stage = (s: number): string => `p50 ${percentile(own.map((t) => t[s] as number), 50).toFixed(2)} / p95 ${percentile(own.map((t) => t[s] as number), 95).toFixed(2)} ms`;
+    console.log(`${name}'s echo by stage (n=${own.length}): keydown → sent ${stage(0)}; sent → output arrived ${stage(1)}; arrived → rendered ${stage(2)}`);
+  });
 } finally {
   await browser.close();
   await ttyd?.close();

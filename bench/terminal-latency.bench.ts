@@ -36,7 +36,7 @@ try {
   await page.waitForTimeout(1000);
   let cpu = cpuSeconds(pid);
   let wall = Date.now();
-  const idle = await echoLatencies(page, ECHOES);
+  const idle = (await echoLatencies([page], ECHOES))[0]!;
   const serverCpu = (): string => {
     const share = (cpuSeconds(pid) - cpu) / ((Date.now() - wall) / 1000);
     cpu = cpuSeconds(pid);
@@ -49,7 +49,7 @@ try {
   await flooder.keyboard.type('yes deckhand-flood');
   await flooder.keyboard.press('Enter');
   await flooder.waitForTimeout(1000);
-  const flooded = await echoLatencies(page, ECHOES);
+  const flooded = (await echoLatencies([page], ECHOES))[0]!;
   console.log(`echo, another terminal running yes: ${summary(flooded)}; ${serverCpu()}`);
   await flooder.keyboard.press('Control+C');
 
@@ -82,7 +82,7 @@ try {
   await page.waitForTimeout(3000);
   const after = rssMb(pid);
   console.log(`server RSS: ${before.toFixed(1)} MB → ${after.toFixed(1)} MB with ${IDLE_SESSIONS} more idle sessions: ${((after - before) / IDLE_SESSIONS).toFixed(2)} MB per session`);
-  const crowded = await echoLatencies(page, ECHOES);
+  const crowded = (await echoLatencies([page], ECHOES))[0]!;
   console.log(`echo with ${IDLE_SESSIONS + 2} sessions open: ${summary(crowded)}; ${serverCpu()}`);
   // The server's and the shell's share of an echo: the same keystrokes from a WebSocket client in Node.
   const direct = sockets[0]!;
@@ -120,13 +120,13 @@ try {
     term.focus();
   })()`);
   await installScreenProbe(floorPage);
-  console.log(`echo floor, xterm.js echoing in the page (no server): ${summary(await echoLatencies(floorPage, ECHOES))}`);
+  console.log(`echo floor, xterm.js echoing in the page (no server): ${summary((await echoLatencies([floorPage], ECHOES))[0]!)}`);
 
   // Where an echo's time goes: timestamps in the page around its WebSocket, and the browser's own wait
   // for a frame when one is asked for from an idle task (xterm.js draws on the next frame).
   const staged = await openTerminalPage(bench, SOCKET_PROBE);
   await staged.waitForTimeout(1000);
-  const stages = await echoStages(staged, 60);
+  const [stages = []] = await echoStages([staged], 60);
   const stage = (index: number): number[] => stages.map((times) => times[index]!);
   console.log(
     `echo stages (n=${stages.length}): keydown → sent ${summary(stage(0)).replace(/ \(n=\d+\)/, '')}; sent → output arrived ${summary(stage(1)).replace(/ \(n=\d+\)/, '')}; arrived → rendered ${summary(stage(2)).replace(/ \(n=\d+\)/, '')}`,

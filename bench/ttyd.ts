@@ -2,7 +2,7 @@
 // `$DECKHAND_TTYD` or `ttyd` on PATH (never committed; Debian 13 does not package it, forky does, and
 // its release source builds here with cmake and Debian 12's libwebsockets-dev, libjson-c-dev and
 // libuv1-dev). Started as the reference page is: bash without rc files, an empty HOME, loopback, the
-// DOM renderer (as issue 17 measured) and Deckhand's font, writable.
+// DOM renderer (as issue 17 measured) and Deckhand's font unless DECKHAND_TTYD_FONT=own, writable.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -37,9 +37,10 @@ export async function startTtyd(binary: string): Promise<Ttyd> {
   const version = execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
   const home = mkdtempSync(path.join(os.tmpdir(), 'deckhand-ttyd-home-'));
   const port = await freePort();
-  // Deckhand's font and size, so both draw the same number of cells.
-  const options = ['rendererType=dom', 'disableLeaveAlert=true', 'disableResizeOverlay=true', 'fontSize=15', 'fontFamily=ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace']
-    .flatMap((option) => ['-t', option]);
+  // Deckhand's font and size, so both draw the same number of cells; with DECKHAND_TTYD_FONT=own, ttyd's
+  // own (13 px: more, smaller cells, as ttyd is run when nobody sets its font).
+  const font = process.env.DECKHAND_TTYD_FONT === 'own' ? [] : ['fontSize=15', 'fontFamily=ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace'];
+  const options = ['rendererType=dom', 'disableLeaveAlert=true', 'disableResizeOverlay=true', ...font].flatMap((option) => ['-t', option]);
   const child = spawn(binary, ['-p', String(port), '-i', 'lo', '-W', '-d', '3', ...options, 'bash', '--norc', '--noprofile'], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, LANG: 'C.UTF-8' },
     cwd: home,

@@ -20,7 +20,16 @@ export abstract class PtyShell implements Shell {
   private readonly unwritten: Uint8Array[] = [];
   private inputRetry: NodeJS.Timeout | undefined;
 
-  constructor(protected readonly child: pty.IPty) {}
+  /** node-pty has closed the pty: its descriptor number may now belong to another file. */
+  private ptyClosed = false;
+
+  constructor(protected readonly child: pty.IPty) {
+    // UnixTerminal emits 'close' once it has closed the descriptor (its typings do not list it).
+    (child as unknown as { on(event: 'close', listener: () => void): void }).on('close', () => {
+      this.ptyClosed = true;
+      this.dropUnwritten();
+    });
+  }
 
   /** Ends the shell and everything it started; called once, after reading has resumed. */
   protected abstract end(): void;
@@ -45,14 +54,14 @@ export abstract class PtyShell implements Shell {
    * its buffer while the shell is busy) waits, in order, and is tried again shortly.
    */
   write(data: Uint8Array | string): void {
-    if (this.disposed) return;
+    if (this.disposed || this.ptyClosed) return;
     this.unwritten.push(typeof data === 'string' ? Buffer.from(data) : data);
     if (this.unwritten.length === 1) this.writeUnwritten();
   }
 
   private writeUnwritten(): void {
     this.inputRetry = undefined;
-    while (!this.disposed && this.unwritten.length > 0) {
+    while (!this.disposed && !this.ptyClosed && this.unwritten.length > 0) {
       const next = this.unwritten[0] as Uint8Array;
       let written = 0;
       try {
@@ -60,7 +69,7 @@ export abstract class PtyShell implements Shell {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
           // The pty is gone (the shell ended): nothing will read this input any more.
-          this.unwritten.length = 0;
+          this.dropUnwritten();
           return;
         }
       }
@@ -71,6 +80,12 @@ export abstract class PtyShell implements Shell {
       }
       this.unwritten.shift();
     }
+  }
+
+  private dropUnwritten(): void {
+    clearTimeout(this.inputRetry);
+    this.inputRetry = undefined;
+    this.unwritten.length = 0;
   }
 
   private get ptyDescriptor(): number {
@@ -115,8 +130,7 @@ export abstract class PtyShell implements Shell {
     if (this.disposed) return;
     this.resume();
     this.disposed = true;
-    clearTimeout(this.inputRetry);
-    this.unwritten.length = 0;
+    this.dropUnwritten();
     this.end();
   }
 }

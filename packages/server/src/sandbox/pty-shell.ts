@@ -1,7 +1,7 @@
 // A shell whose terminal is a node-pty pseudo-terminal: what the local and the Docker backends share
 // (output as bytes, exit after the last byte, flow control that never loses the tail). A backend says
 // only how its shell ends.
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import type * as pty from 'node-pty';
 import type { Disposable, Shell, ShellExit } from './sandbox';
 
@@ -22,9 +22,18 @@ export abstract class PtyShell implements Shell {
 
   /** node-pty has closed the pty: its descriptor number may now belong to another file. */
   private ptyClosed = false;
+  /**
+   * Which file the descriptor is while it is the pty (device and inode), checked before each write:
+   * a file or socket that took the number over fails it. (Another pty master would pass, as all are
+   * /dev/ptmx; it could take the number only in the moment between the close and 'close'.)
+   */
+  private readonly pty: { dev: number; ino: number };
 
   constructor(protected readonly child: pty.IPty) {
-    // UnixTerminal emits 'close' once it has closed the descriptor (its typings do not list it).
+    const { dev, ino } = fstatSync(this.ptyDescriptor);
+    this.pty = { dev, ino };
+    // UnixTerminal emits 'close' once it has closed the descriptor (its typings do not list it); the
+    // number is free from the moment it is closed, a little before that, hence the check in write.
     (child as unknown as { on(event: 'close', listener: () => void): void }).on('close', () => {
       this.ptyClosed = true;
       this.dropUnwritten();
@@ -63,6 +72,11 @@ export abstract class PtyShell implements Shell {
     this.inputRetry = undefined;
     while (!this.disposed && !this.ptyClosed && this.unwritten.length > 0) {
       const next = this.unwritten[0] as Uint8Array;
+      if (!this.stillThePty()) {
+        this.ptyClosed = true;
+        this.dropUnwritten();
+        return;
+      }
       let written = 0;
       try {
         written = writeSync(this.ptyDescriptor, next);
@@ -79,6 +93,15 @@ export abstract class PtyShell implements Shell {
         return;
       }
       this.unwritten.shift();
+    }
+  }
+
+  private stillThePty(): boolean {
+    try {
+      const { dev, ino } = fstatSync(this.ptyDescriptor);
+      return dev === this.pty.dev && ino === this.pty.ino;
+    } catch {
+      return false;
     }
   }
 

@@ -76,7 +76,7 @@ try {
   const stages = await echoStages(pages.map(({ page }) => page), KEYS);
   pages.forEach(({ name }, i) => {
     const own = stages[i] ?? [];
-    const stage = (s: number): string => `p50 ${percentile(own.map((t) => t[s] as number), 50).toFixed(2)} / p95 ${percentile(own.map((t) => t[s] as number), 95).toFixed(2)} ms`;
+    const stage = (s: number): string => `p50 ${percentile(own.map((t) => t[s] as number), 50).toFixed(1)} / p95 ${percentile(own.map((t) => t[s] as number), 95).toFixed(1)} ms`;
     console.log(`${name}'s echo by stage (n=${own.length}): keydown → sent ${stage(0)}; sent → output arrived ${stage(1)}; arrived → rendered ${stage(2)}`);
   });
 } finally {

@@ -3,6 +3,7 @@
 // is keydown-to-screen or first-byte-to-screen as a person would perceive it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { FrameType } from '@deckhand/protocol';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium';
 import { startDeckhand, type RunningDeckhand } from '../e2e/support/deckhand';
 
@@ -65,24 +66,33 @@ export async function installScreenProbe(page: Page): Promise<void> {
 /**
  * Records when the page hands a keystroke to its WebSocket and when output frames arrive, so an echo's
  * time splits into keydown → sent, sent → arrived (server, shell and the browser's network hops) and
- * arrived → rendered. Installed before the page's own script (an init script).
+ * arrived → rendered. Installed before the page's own script (an init script). `frames` names the first
+ * byte of a keystroke's frame and of an output frame in the page's protocol; without them every send is
+ * a keystroke and every message output (a bare relay).
  */
-export const SOCKET_PROBE = `(() => {
+export function socketProbe(frames: { input?: number; output?: number } = {}): string {
+  const isInput = frames.input === undefined ? 'true' : `data instanceof Uint8Array && data[0] === ${frames.input}`;
+  const isOutput = frames.output === undefined ? 'true' : `new Uint8Array(event.data)[0] === ${frames.output}`;
+  return `(() => {
   const times = (window.__socketTimes = { sent: [], arrived: [] });
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        if (event.data instanceof ArrayBuffer && new Uint8Array(event.data)[0] === 0x81) times.arrived.push(performance.now());
+        if (event.data instanceof ArrayBuffer && ${isOutput}) times.arrived.push(performance.now());
       });
     }
     send(data) {
-      if (data instanceof Uint8Array && data[0] === 0x01) times.sent.push(performance.now());
+      if (${isInput}) times.sent.push(performance.now());
       return super.send(data);
     }
   };
 })()`;
+}
+
+/** The probe for Deckhand's own pages. */
+export const SOCKET_PROBE = socketProbe({ input: FrameType.Input, output: FrameType.Output });
 
 /** Per typed character on each page: [keydown → sent, sent → first output arrived, arrived → rendered], ms. */
 export async function echoStages(pages: Page[], keysPerPage: number): Promise<number[][][]> {

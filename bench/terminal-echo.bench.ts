@@ -8,8 +8,8 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium';
 import { startReferenceTerminal } from './reference-terminal';
-import { SOCKET_PROBE, echoLatencies, echoStages, installScreenProbe, openTerminalPage, percentile, startBench, summary } from './terminal-browser';
-import { openTtydPage, startTtyd, ttydPath, ttydSocketProbe, type Ttyd } from './ttyd';
+import { SOCKET_PROBE, echoLatencies, echoStages, installScreenProbe, openTerminalPage, percentile, socketProbe, startBench, summary } from './terminal-browser';
+import { openTtydPage, startTtyd, ttydPath, TTYD_FRAMES, type Ttyd } from './ttyd';
 
 const ROUNDS = 6;
 const KEYS = 200;
@@ -43,13 +43,12 @@ try {
   if (ttydBinary) {
     ttyd = await startTtyd(ttydBinary);
     console.log(`anchor: ${ttyd.version} (${ttydBinary}), DOM renderer`);
-    pages.push({ name: 'ttyd', page: await openTtydPage(browser, ttyd, ttydSocketProbe(SOCKET_PROBE)) });
+    pages.push({ name: 'ttyd', page: await openTtydPage(browser, ttyd, socketProbe(TTYD_FRAMES)) });
   } else {
     console.log('anchor: no ttyd build found ($DECKHAND_TTYD or ttyd on PATH): the reference page only');
   }
   // The reference speaks raw bytes: every send is a keystroke, every message output.
-  const floorProbe = SOCKET_PROBE.replace('data instanceof Uint8Array && data[0] === 0x01', 'true').replace('new Uint8Array(event.data)[0] === 0x81', 'true');
-  pages.push({ name: 'reference', page: await referencePage(browser, reference.url, floorProbe) });
+  pages.push({ name: 'reference', page: await referencePage(browser, reference.url, socketProbe()) });
   for (const { page } of pages.slice(1)) await installScreenProbe(page);
   await deckhand.waitForTimeout(1000);
   // A warm-up round on each, not counted: the first keys of a page pay for its code being compiled.

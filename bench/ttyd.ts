@@ -66,9 +66,7 @@ export async function startTtyd(binary: string): Promise<Ttyd> {
 }
 
 /** ttyd's frames: input and output both start with the command byte '0' (0x30). */
-export function ttydSocketProbe(probe: string): string {
-  return probe.replace('data instanceof Uint8Array && data[0] === 0x01', 'data instanceof Uint8Array && data[0] === 0x30').replace('new Uint8Array(event.data)[0] === 0x81', 'new Uint8Array(event.data)[0] === 0x30');
-}
+export const TTYD_FRAMES = { input: 0x30, output: 0x30 } as const;
 
 /** A page on ttyd, its terminal marked as the probes expect to find it once it has connected. */
 export async function openTtydPage(browser: Browser, ttyd: Ttyd, initScript?: string): Promise<Page> {

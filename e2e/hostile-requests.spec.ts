@@ -21,8 +21,12 @@ test.afterAll(async () => {
   await deckhand.stop();
 });
 
-/** Sends raw bytes and returns what came back before the server closed or `waitMs` passed. */
-function raw(request: string | Buffer, waitMs = 1_000): Promise<string> {
+/**
+ * Sends raw bytes and returns what came back before the server closed or `waitMs` passed. The server
+ * closes after answering these requests, so the wait only bounds a server that does not; it is long
+ * because the first answer after start can take over a second while the other suites load the machine.
+ */
+function raw(request: string | Buffer, waitMs = 5_000): Promise<string> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     let answer = '';

@@ -21,6 +21,18 @@ describe('ScreenMirror', () => {
     expect(screen?.text).toContain('\x1b[1msecond');
   });
 
+  it('parses a few bytes by itself shortly after, with no screen asked for', async () => {
+    let parsed: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (parsed = resolve));
+    const mirror = new ScreenMirror(40, 5, () => parsed());
+    mirror.write(Buffer.from('j'));
+    expect(mirror.pending).toBe(1);
+    await done;
+    expect(mirror.parsed).toBe(1);
+    expect(mirror.pending).toBe(0);
+    mirror.dispose();
+  });
+
   it.runIf(process.platform === 'linux')('parses at the lowest priority, so a flood leaves the CPU to shells and browsers', async () => {
     const mirror = new ScreenMirror(80, 24, () => undefined);
     await mirror.screen();

@@ -11,6 +11,13 @@ export const MIRROR_SCROLLBACK_LINES = 1000;
 
 /** Output gathered before it is posted to the thread: fewer, larger messages in a flood. */
 const BATCH_BYTES = 256 * 1024;
+/**
+ * How long smaller output waits before it is posted. Not at once: an echo's bytes would wake the
+ * thread (and its answer the event loop) while the browser is receiving and drawing that echo, and
+ * on two cores that made every echo ~0.1 ms later (docs/benchmarks.md, echo). A screen asked for
+ * posts whatever waits first, so no screen ever misses output.
+ */
+const HANDOVER_MS = 25;
 
 export interface MirroredScreen {
   /** The stream offset the screen stands for: all output before it, none after. */
@@ -51,7 +58,7 @@ export class ScreenMirror {
   private readonly worker: Worker;
   private batch: Buffer[] = [];
   private batchBytes = 0;
-  private flushQueued = false;
+  private handover: NodeJS.Timeout | undefined;
   private written = 0;
   private parsedUpTo = 0;
   private disposed = false;
@@ -81,11 +88,7 @@ export class ScreenMirror {
     this.batch.push(data);
     this.batchBytes += data.length;
     if (this.batchBytes >= BATCH_BYTES) this.flush();
-    else if (!this.flushQueued) {
-      // Once the pty reads queued now are done: a flood's many small reads go over as one message.
-      this.flushQueued = true;
-      setImmediate(() => this.flush());
-    }
+    else this.handover ??= setTimeout(() => this.flush(), HANDOVER_MS);
   }
 
   resize(cols: number, rows: number): void {
@@ -108,6 +111,8 @@ export class ScreenMirror {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    clearTimeout(this.handover);
+    this.handover = undefined;
     this.batch = [];
     mirrors.delete(this.id);
     if (!this.lost) this.worker.postMessage({ type: 'close', id: this.id });
@@ -135,7 +140,8 @@ export class ScreenMirror {
   }
 
   private flush(): void {
-    this.flushQueued = false;
+    clearTimeout(this.handover);
+    this.handover = undefined;
     if (this.disposed || this.lost || this.batchBytes === 0) return;
     // One fresh buffer, moved to the thread rather than copied (pty buffers may share a pool).
     const data = new Uint8Array(this.batchBytes);

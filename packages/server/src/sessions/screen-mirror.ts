@@ -12,11 +12,14 @@ export const MIRROR_SCROLLBACK_LINES = 1000;
 /** Output gathered before it is posted to the thread: fewer, larger messages in a flood. */
 const BATCH_BYTES = 256 * 1024;
 /**
- * How long smaller output waits before it is posted. Not at once: an echo's bytes would wake the
- * thread (and its answer the event loop) while the browser is receiving and drawing that echo, and
- * on two cores that made every echo ~0.1 ms later (docs/benchmarks.md, echo). A screen asked for
- * posts whatever waits first, so no screen ever misses output.
+ * Output up to this size (an echo, a prompt) waits HANDOVER_MS before it is posted. Not at once: an
+ * echo's bytes would wake the thread (and its answer the event loop) while the browser is receiving
+ * and drawing that echo, and on two cores that made every echo ~0.1 ms later (docs/benchmarks.md,
+ * echo). More output goes once the pty reads queued now are done, as one message: holding a flood's
+ * output longer made larger batches, and the server's memory grew by more during a flood. A screen
+ * asked for posts whatever waits first, so no screen ever misses output.
  */
+const SMALL_BYTES = 1024;
 const HANDOVER_MS = 25;
 
 export interface MirroredScreen {
@@ -58,7 +61,10 @@ export class ScreenMirror {
   private readonly worker: Worker;
   private batch: Buffer[] = [];
   private batchBytes = 0;
-  private handover: NodeJS.Timeout | undefined;
+  /** A small batch's delayed hand-over, if one is set. */
+  private handoverTimer: NodeJS.Timeout | undefined;
+  /** A hand-over is queued for once the current pty reads are done. */
+  private handoverQueued = false;
   private written = 0;
   private parsedUpTo = 0;
   private disposed = false;
@@ -88,7 +94,12 @@ export class ScreenMirror {
     this.batch.push(data);
     this.batchBytes += data.length;
     if (this.batchBytes >= BATCH_BYTES) this.flush();
-    else this.handover ??= setTimeout(() => this.flush(), HANDOVER_MS);
+    else if (this.batchBytes > SMALL_BYTES) {
+      if (this.handoverQueued) return;
+      this.cancelHandover();
+      this.handoverQueued = true;
+      setImmediate(() => this.flush());
+    } else this.handoverTimer ??= setTimeout(() => this.flush(), HANDOVER_MS);
   }
 
   resize(cols: number, rows: number): void {
@@ -111,8 +122,7 @@ export class ScreenMirror {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.handover);
-    this.handover = undefined;
+    this.cancelHandover();
     this.batch = [];
     mirrors.delete(this.id);
     if (!this.lost) this.worker.postMessage({ type: 'close', id: this.id });
@@ -140,8 +150,7 @@ export class ScreenMirror {
   }
 
   private flush(): void {
-    clearTimeout(this.handover);
-    this.handover = undefined;
+    this.cancelHandover();
     if (this.disposed || this.lost || this.batchBytes === 0) return;
     // One fresh buffer, moved to the thread rather than copied (pty buffers may share a pool).
     const data = new Uint8Array(this.batchBytes);
@@ -153,6 +162,12 @@ export class ScreenMirror {
     this.batch = [];
     this.batchBytes = 0;
     this.worker.postMessage({ type: 'write', id: this.id, data }, [data.buffer]);
+  }
+
+  private cancelHandover(): void {
+    clearTimeout(this.handoverTimer);
+    this.handoverTimer = undefined;
+    this.handoverQueued = false;
   }
 
   private answerAll(screen: MirroredScreen | undefined): void {

@@ -61,6 +61,15 @@ test('deck warnings wait behind a small button and list their line numbers', asy
   await expect(page.getByRole('region', { name: '1 deck warning' })).toContainText(/course\.md:7\d Block has a placeholder like <image>/);
 });
 
+test('in a narrow window the deck warnings open inside it', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 800 });
+  await openDeck(page, deckhand, '#/course/1');
+  await page.getByRole('button', { name: /1 deck warning/ }).click();
+  const box = await page.getByRole('region', { name: '1 deck warning' }).boundingBox();
+  expect(box?.x).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(640);
+});
+
 test('the theme directive picks the theme, and the deck style applies', async ({ page }) => {
   await openDeck(page, deckhand, '#/second/1');
   await expectSlide(page, 'The second deck', 1);

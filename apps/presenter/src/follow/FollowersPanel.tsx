@@ -2,9 +2,10 @@
 // slide, behind, ahead, elsewhere; the current exercise's "done" count), and a panel with the follower
 // link and its QR code to put on screen, a way to replace the link (the old one stops working), and
 // whether followers may watch this terminal (read-only).
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FollowersSummary } from '@deckhand/protocol';
 import { clientId, serverFetch } from '../deck-access/server-access';
+import { useKeptInViewport } from '../layout/use-kept-in-viewport';
 import type { SyncChannel } from '../sync/sync-channel';
 import { shownTerminalTab } from '../sync/use-terminal-tab-sync';
 
@@ -106,31 +107,4 @@ function FollowersPanel({ sync, deck, summary, onClose }: { sync: SyncChannel; d
       </p>
     </section>
   );
-}
-
-/**
- * Keeps a panel that hangs from a toolbar group inside the window: the bar wraps its groups as the
- * window narrows and the followers' counts grow, so the group may sit at either end of a row, and a
- * panel hanging from it off the window's edge could not be read or clicked.
- */
-function useKeptInViewport(ref: RefObject<HTMLElement | null>): void {
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const margin = 8;
-    const place = (): void => {
-      element.style.translate = '';
-      const { left, right } = element.getBoundingClientRect();
-      const shift = left < margin ? margin - left : right > window.innerWidth - margin ? window.innerWidth - margin - right : 0;
-      if (shift) element.style.translate = `${Math.round(shift)}px 0`;
-    };
-    place();
-    const group = new ResizeObserver(place);
-    if (element.parentElement) group.observe(element.parentElement);
-    window.addEventListener('resize', place);
-    return () => {
-      group.disconnect();
-      window.removeEventListener('resize', place);
-    };
-  }, [ref]);
 }

@@ -63,8 +63,8 @@ export class ScreenMirror {
   private batchBytes = 0;
   /** A small batch's delayed hand-over, if one is set. */
   private handoverTimer: NodeJS.Timeout | undefined;
-  /** A hand-over is queued for once the current pty reads are done. */
-  private handoverQueued = false;
+  /** A larger batch's hand-over, once the current pty reads are done, if one is queued. */
+  private handoverSoon: NodeJS.Immediate | undefined;
   private written = 0;
   private parsedUpTo = 0;
   private disposed = false;
@@ -95,10 +95,9 @@ export class ScreenMirror {
     this.batchBytes += data.length;
     if (this.batchBytes >= BATCH_BYTES) this.flush();
     else if (this.batchBytes > SMALL_BYTES) {
-      if (this.handoverQueued) return;
+      if (this.handoverSoon) return;
       this.cancelHandover();
-      this.handoverQueued = true;
-      setImmediate(() => this.flush());
+      this.handoverSoon = setImmediate(() => this.flush());
     } else this.handoverTimer ??= setTimeout(() => this.flush(), HANDOVER_MS);
   }
 
@@ -167,7 +166,8 @@ export class ScreenMirror {
   private cancelHandover(): void {
     clearTimeout(this.handoverTimer);
     this.handoverTimer = undefined;
-    this.handoverQueued = false;
+    clearImmediate(this.handoverSoon);
+    this.handoverSoon = undefined;
   }
 
   private answerAll(screen: MirroredScreen | undefined): void {

@@ -7,6 +7,7 @@ import { chromium, expect, test, type Browser, type BrowserContext, type Page } 
 import { CHROMIUM_ARGS, findChromium } from './support/chromium';
 import { startDeckhand, type RunningDeckhand } from './support/deckhand';
 import { startHttpsProxy, type HttpsProxy } from './support/https-proxy';
+import { expectInsideWindow } from './support/presenter';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -122,9 +123,7 @@ test('a shared terminal shows read-only to followers, and a new link disconnects
   await expect(panel.getByTestId('follower-link')).toContainText(`https://${PUBLIC_NAME}:${proxy.port}/follow/?token=`);
   await expect(panel.getByRole('img', { name: 'QR code of the follower link' })).toBeVisible();
   // The panel hangs from its toolbar group, which the bar wraps to the start of a row: all of it in the window.
-  const box = await panel.boundingBox();
-  expect(box?.x).toBeGreaterThanOrEqual(0);
-  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(trainer.viewportSize()?.width ?? 0);
+  await expectInsideWindow(trainer, panel);
   await expect(trainer.locator('.presenter-terminal [data-testid="terminal"]')).toHaveAttribute('data-status', 'open');
   await panel.getByLabel('Followers may watch this terminal (read-only)').check();
   await trainer.locator('.presenter-terminal .xterm-screen').click();

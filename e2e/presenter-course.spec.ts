@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { repoRoot, startDeckhand, type RunningDeckhand } from './support/deckhand';
-import { expectSlide, openDeck } from './support/presenter';
+import { expectInsideWindow, expectSlide, openDeck } from './support/presenter';
 
 let deckhand: RunningDeckhand;
 let folder: string;
@@ -65,9 +65,7 @@ test('in a narrow window the deck warnings open inside it', async ({ page }) => 
   await page.setViewportSize({ width: 640, height: 800 });
   await openDeck(page, deckhand, '#/course/1');
   await page.getByRole('button', { name: /1 deck warning/ }).click();
-  const box = await page.getByRole('region', { name: '1 deck warning' }).boundingBox();
-  expect(box?.x).toBeGreaterThanOrEqual(0);
-  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(640);
+  await expectInsideWindow(page, page.getByRole('region', { name: '1 deck warning' }));
 });
 
 test('the theme directive picks the theme, and the deck style applies', async ({ page }) => {

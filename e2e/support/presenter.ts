@@ -1,5 +1,5 @@
 // Helpers for the presenter-*.spec.ts tests: open a deck view with access, read what the slide shows.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { RunningDeckhand } from './deckhand';
 
 /** Opens the printed address (the page keeps its credential), then `hash` (`#/course/3`, `#/course/1/presenter`). */
@@ -12,6 +12,13 @@ export async function openDeck(page: Page, deckhand: RunningDeckhand, hash: stri
 export async function expectSlide(page: Page, heading: string | RegExp, index?: number): Promise<void> {
   await expect(page.locator('.slide-area').getByRole('heading', { name: heading })).toBeVisible();
   if (index !== undefined) await expect(page).toHaveURL(new RegExp(`#/[^/]+/${index}(/|$)`));
+}
+
+/** All of `panel` is inside the page's window, left to right (panels hanging from a toolbar button). */
+export async function expectInsideWindow(page: Page, panel: Locator): Promise<void> {
+  const box = await panel.boundingBox();
+  expect(box?.x).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
 }
 
 /**
